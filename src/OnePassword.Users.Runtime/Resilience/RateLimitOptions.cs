@@ -1,0 +1,48 @@
+namespace OnePassword.Users.Runtime;
+
+/// <summary>Settings of the client-side rate limiter (<see cref="RateLimitingHandler"/>).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Whether requests are paced on the client. Default <see langword="true"/>.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The limits every request must fit in, all at once. Default: the Users API's 100 a minute and 6000 an hour.</summary>
+    public IReadOnlyList<RateLimitRule> Rules { get; init; } = [RateLimitRule.UsersApiPerMinute, RateLimitRule.UsersApiPerHour];
+
+    /// <summary>
+    /// Added to every window. The client and the server see a request at slightly different
+    /// instants (network latency varies), so pacing to the exact window could still land a
+    /// request inside the server's window. Default 50 milliseconds.
+    /// </summary>
+    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How long a request may wait for a permit before it fails with
+    /// <see cref="ClientRateLimitExceededException"/>. Default <see cref="Timeout.InfiniteTimeSpan"/>:
+    /// a bulk job waits its turn, bounded only by the caller's cancellation token and
+    /// <see cref="HttpClient.Timeout"/>.
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; init; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>How many requests may wait for a permit at once; more fail at once. Default unlimited.</summary>
+    public int QueueLimit { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// The longest time a server's 429 <c>Retry-After</c> holds back every caller sharing the
+    /// limiter. Default 2 minutes, matching <see cref="RetryOptions.MaxRetryAfter"/>.
+    /// </summary>
+    public TimeSpan MaxHold { get; init; } = TimeSpan.FromMinutes(2);
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Rules);
+        ArgumentOutOfRangeException.ThrowIfLessThan(SafetyMargin, TimeSpan.Zero);
+        if (MaxQueueWait != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueueWait, TimeSpan.Zero);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(QueueLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxHold, TimeSpan.Zero);
+    }
+}

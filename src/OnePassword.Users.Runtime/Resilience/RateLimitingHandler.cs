@@ -1,0 +1,85 @@
+using System.Net;
+using System.Threading.RateLimiting;
+
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// Takes a permit from the shared client-side limiter before each request, so a bulk job stays
+/// inside the server's limits instead of collecting 429s. When the server still answers 429
+/// with <c>Retry-After</c> (other processes spend the same budget), the limiter is held until
+/// then, so every worker sharing it backs off together.
+/// </summary>
+/// <remarks>Place it inside <see cref="RetryHandler"/>: each retry then takes its own permit.</remarks>
+public sealed class RateLimitingHandler : DelegatingHandler
+{
+    private readonly RollingWindowRateLimiter _limiter;
+    private readonly RateLimitOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="limiter">The limiter, normally from <see cref="ClientRateLimiter.Shared(string, RateLimitOptions, TimeProvider)"/>. Not disposed by this handler.</param>
+    /// <param name="options">The settings; <see cref="RateLimitOptions.Enabled"/>, <see cref="RateLimitOptions.MaxQueueWait"/> and <see cref="RateLimitOptions.MaxHold"/> apply here.</param>
+    /// <param name="timeProvider">The clock for <c>Retry-After</c> dates and the queue-wait limit.</param>
+    public RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(limiter);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options.Validate();
+        _limiter = limiter;
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (RateLimitLease lease = await AcquireAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!lease.IsAcquired)
+            {
+                lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter);
+                throw new ClientRateLimitExceededException(
+                    "The client-side rate limiter refused the request: too many requests are already waiting for a permit.",
+                    retryAfter > TimeSpan.Zero ? retryAfter : null);
+            }
+        }
+
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests
+            && RetryAfterParser.Parse(response.Headers, _timeProvider.GetUtcNow()) is { } wait
+            && wait > TimeSpan.Zero)
+        {
+            _limiter.HoldFor(wait < _options.MaxHold ? wait : _options.MaxHold);
+        }
+
+        return response;
+    }
+
+    private async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        if (_options.MaxQueueWait == Timeout.InfiniteTimeSpan)
+        {
+            return await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var queueTimeout = new CancellationTokenSource(_options.MaxQueueWait, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, queueTimeout.Token);
+        try
+        {
+            return await _limiter.AcquireAsync(1, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ClientRateLimitExceededException(
+                $"The client-side rate limiter did not grant a permit within {_options.MaxQueueWait}.",
+                retryAfter: null,
+                exception);
+        }
+    }
+}
