@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace OnePassword.Users.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable: they are listed in
+/// AnalyzerReleases.*.md and users suppress or re-grade them in .editorconfig.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string SpecCategory = "OpenApiSpec";
+    private const string BreakingCategory = "OpenApiBreakingChange";
+
+    public static readonly DiagnosticDescriptor InvalidDocument = new(
+        "OAG001", "The spec is not valid YAML or JSON", "The spec cannot be read: {0}",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NotOpenApi3 = new(
+        "OAG002", "The file is not an OpenAPI 3 document", "{0}",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "OAG003", "A $ref does not resolve", "The reference '{0}' does not resolve to anything in the spec",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "OAG004", "A construct of the spec is not supported", "{0}",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "OAG005", "Two spec elements map to the same C# name", "{0} maps to the C# name '{1}', which {2} already uses; it is skipped",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor KeywordName = new(
+        "OAG006", "A spec name is a C# keyword", "The name '{0}' is a C# keyword; it is generated as '@{0}'",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "OAG007", "An OpenApi* option on the AdditionalFile is invalid", "{0}",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PathParameterMismatch = new(
+        "OAG008", "Path parameters do not match the path template", "{0}",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        "OAG009", "The generator failed on this spec", "The generator failed unexpectedly: {0}",
+        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OperationRemoved = new(
+        "OAG101", "Breaking change: an operation was removed", "Breaking change: {0} was removed (it is in the baseline spec)",
+        BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ParameterBecameRequired = new(
+        "OAG102", "Breaking change: a parameter became required", "Breaking change: parameter '{0}' of {1} is required now",
+        BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PropertyRemoved = new(
+        "OAG103", "Breaking change: a response property was removed", "Breaking change: property '{0}' of schema '{1}' was removed",
+        BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EnumValueRemoved = new(
+        "OAG104", "Breaking change: an enum value was removed", "Breaking change: value '{0}' of enum '{1}' was removed",
+        BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TypeChanged = new(
+        "OAG105", "Breaking change: a type changed", "Breaking change: the type of {0} changed from {1} to {2}",
+        BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OnePassword.Users.Generator.Model;
+
+namespace OnePassword.Users.Generator.Emitting;
+
+/// <summary>Entry point of the emitter: a pure function from the model to the generated files.</summary>
+internal static class ClientEmitter
+{
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"OnePassword.Users.Generator\", \"0.1.0\")]";
+
+    private const string Abstractions = "global::Microsoft.Kiota.Abstractions";
+    private const string Runtime = "global::OnePassword.Users.Runtime";
+
+    public static IEnumerable<GeneratedFile> Emit(ApiModel api)
+    {
+        yield return EmitRoot(api);
+        foreach (var node in Descendants(api.Root))
+        {
+            var description = node.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
+            yield return RequestBuilderEmitter.Emit(api, node, description);
+        }
+
+        foreach (var type in api.Objects)
+        {
+            yield return ModelEmitter.Emit(api, type);
+        }
+
+        foreach (var type in api.Enums)
+        {
+            yield return EnumEmitter.Emit(api, type);
+        }
+
+        if (PaginatorEmitter.Emit(api) is { } paginators)
+        {
+            yield return paginators;
+        }
+    }
+
+    public static IEnumerable<BuilderNode> Descendants(BuilderNode node)
+    {
+        foreach (var child in node.Children)
+        {
+            yield return child;
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    private static GeneratedFile EmitRoot(ApiModel api)
+    {
+        var name = api.Options.ClientName;
+        var w = SourceWriter.StartFile();
+        w.Open("namespace " + api.Options.Namespace);
+        w.Doc(api.Title, api.Description);
+        w.Line(GeneratedCodeAttribute);
+        w.Open($"{api.Options.Accessibility} partial class {name} : {Abstractions}.BaseRequestBuilder, global::System.IDisposable, global::System.IAsyncDisposable");
+        w.Line($"private readonly {Runtime}.ApiClientPipeline? _pipeline;");
+        w.Line();
+        EmitDescription(w, api);
+        RequestBuilderEmitter.EmitMembers(w, api, api.Root);
+
+        w.Doc("Creates the client on a Kiota request adapter; the adapter's base URL defaults to the spec's first server.");
+        w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
+        w.Open($"public {name}({Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(RequestBuilderEmitter.UrlTemplate(api.Root))}, new global::System.Collections.Generic.Dictionary<string, object>())");
+        w.Open("if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))");
+        w.Line("RequestAdapter.BaseUrl = Description.DefaultBaseUrl;");
+        w.Close();
+        w.Line("PathParameters.TryAdd(\"baseurl\", RequestAdapter.BaseUrl);");
+        w.Close();
+        w.Line();
+        w.Line($"private {name}({Runtime}.ApiClientPipeline pipeline) : this(pipeline.RequestAdapter) => _pipeline = pipeline;");
+        w.Line();
+        w.Doc(
+            "Creates a client that authenticates with the OAuth 2.0 client-credentials grant, paces requests to the documented rate limits and retries transient failures.",
+            "Dispose the client to revoke its access token and release its connections.");
+        w.Line("/// <param name=\"options\">Credentials, region or base URL, and pipeline settings.</param>");
+        w.Line("/// <returns>A client that owns its HTTP pipeline.</returns>");
+        w.Line($"public static {name} Create({Runtime}.ApiClientOptions options) => new({Runtime}.ApiClientPipeline.Create(options, Description));");
+        w.Line();
+        w.Doc("Releases the pipeline this client owns (created by Create); a client built on your own adapter has nothing to release.");
+        w.Open("public void Dispose()");
+        w.Line("_pipeline?.Dispose();");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.Close();
+        w.Line();
+        w.Doc("Revokes the access token and releases the pipeline this client owns (created by Create).");
+        w.Line("/// <returns>A task that completes when the pipeline is released.</returns>");
+        w.Open("public global::System.Threading.Tasks.ValueTask DisposeAsync()");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.Line("return _pipeline?.DisposeAsync() ?? default;");
+        w.Close();
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{api.Options.Namespace}.{name}.g.cs", w.ToString());
+    }
+
+    private static void EmitDescription(SourceWriter w, ApiModel api)
+    {
+        static string Strings(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(SourceWriter.Literal)) + "]";
+        static string OrNull(string? value) => value is null ? "null" : SourceWriter.Literal(value);
+
+        var limits = api.RateLimits.Select(l => $"new {Runtime}.ApiRateLimit({l.Limit.ToString(CultureInfo.InvariantCulture)}, global::System.TimeSpan.FromSeconds({l.WindowSeconds.ToString(CultureInfo.InvariantCulture)}))");
+        w.Doc("What the spec says about servers, authentication and rate limits; the runtime builds the HTTP pipeline from it.");
+        var indent = SourceWriter.Indent(1);
+        w.Line($"public static {Runtime}.ApiDescription Description {{ get; }} = new(");
+        w.Line($"{indent}defaultBaseUrl: {SourceWriter.Literal(api.DefaultBaseUrl)},");
+        w.Line($"{indent}serverUrls: {Strings(api.ServerUrls)},");
+        w.Line($"{indent}tokenUrl: {OrNull(api.Security?.TokenUrl)},");
+        w.Line($"{indent}revocationUrl: {OrNull(api.Security?.RevocationUrl)},");
+        w.Line($"{indent}scopes: {Strings(api.Security?.Scopes ?? EquatableArray<string>.Empty)},");
+        w.Line($"{indent}rateLimits: [{string.Join(", ", limits)}],");
+        w.Line($"{indent}usesBearerToken: {SourceWriter.Bool(api.Security is not null)});");
+        w.Line();
+    }
+}

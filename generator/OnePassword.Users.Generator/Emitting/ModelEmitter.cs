@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Linq;
+using OnePassword.Users.Generator.Model;
+
+namespace OnePassword.Users.Generator.Emitting;
+
+/// <summary>Writes one model class: properties, the Kiota IParsable members and the fast JSON path.</summary>
+internal static class ModelEmitter
+{
+    private const string Kiota = "global::Microsoft.Kiota.Abstractions.Serialization";
+    private const string Reading = "global::OnePassword.Users.Runtime.JsonReading";
+
+    public static GeneratedFile Emit(ApiModel api, ObjectType type)
+    {
+        var models = api.Options.Namespace + ".Models";
+        var w = SourceWriter.StartFile();
+        w.Open("namespace " + models);
+        w.Doc(type.Description, fallback: $"The {type.Name} model.");
+        w.Line(ClientEmitter.GeneratedCodeAttribute);
+        var interfaces = Kiota + ".IParsable" + (type.AllowsAdditionalProperties ? ", " + Kiota + ".IAdditionalDataHolder" : string.Empty);
+        w.Open($"{api.Options.Accessibility} partial class {type.Name} : {interfaces}");
+
+        foreach (var property in type.Properties)
+        {
+            EmitProperty(w, property, models);
+        }
+
+        if (type.AllowsAdditionalProperties)
+        {
+            w.Doc("Properties the schema does not name; the fast JSON path stores them as JsonElement values.");
+            w.Line("public global::System.Collections.Generic.IDictionary<string, object> AdditionalData { get; set; } = new global::System.Collections.Generic.Dictionary<string, object>();");
+            w.Line();
+        }
+
+        EmitKiotaMembers(w, type, models);
+        EmitReadJson(w, type, models);
+        EmitWriteJson(w, type, models);
+
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{models}.{type.Name}.g.cs", w.ToString());
+    }
+
+    private static void EmitProperty(SourceWriter w, PropertyModel property, string models)
+    {
+        var typeName = CSharpTypes.Name(property.Type, models);
+        w.Doc(property.Description, fallback: $"The <c>{(property.WireName)}</c> property.");
+        if (property.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        if (property.Nullable)
+        {
+            w.Line($"public {typeName}? {property.Name} {{ get; set; }}{ConstInitializer(property)}");
+        }
+        else
+        {
+            var initializer = ConstInitializer(property) is { Length: > 0 } constant ? constant : DefaultInitializer(property.Type);
+            w.Line($"public {typeName} {property.Name} {{ get; set; }}{initializer}");
+        }
+
+        w.Line();
+    }
+
+    private static string ConstInitializer(PropertyModel property) =>
+        property.ConstValue is not null && property.Type.Kind == TypeKind.String ? $" = {SourceWriter.Literal(property.ConstValue)};" : string.Empty;
+
+    private static string DefaultInitializer(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => " = string.Empty;",
+        TypeKind.Bytes => " = global::System.Array.Empty<byte>();",
+        TypeKind.Object or TypeKind.Array => " = new();",
+        _ => string.Empty,
+    };
+
+    private static void EmitKiotaMembers(SourceWriter w, ObjectType type, string models)
+    {
+        w.Doc($"Creates a {type.Name} for Kiota's parse nodes.");
+        w.Line($"/// <param name=\"parseNode\">The node to read from.</param>");
+        w.Open($"public static {type.Name} CreateFromDiscriminatorValue({Kiota}.IParseNode parseNode)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(parseNode);");
+        w.Line($"return new {type.Name}();");
+        w.Close();
+        w.Line();
+
+        w.Line("/// <inheritdoc />");
+        w.Open($"public virtual global::System.Collections.Generic.IDictionary<string, global::System.Action<{Kiota}.IParseNode>> GetFieldDeserializers()");
+        w.Open($"return new global::System.Collections.Generic.Dictionary<string, global::System.Action<{Kiota}.IParseNode>>");
+        foreach (var property in type.Properties)
+        {
+            var read = KiotaCode.Read(property.Type, models);
+            var fallback = property.Nullable ? string.Empty : NonNullFallback(property.Type);
+            w.Line($"{{ {SourceWriter.Literal(property.WireName)}, n => {{ {property.Name} = {read}{fallback}; }} }},");
+        }
+
+        w.Close("};");
+        w.Close();
+        w.Line();
+
+        w.Line("/// <inheritdoc />");
+        w.Open($"public virtual void Serialize({Kiota}.ISerializationWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        foreach (var property in type.Properties)
+        {
+            w.Line(KiotaCode.Write(property.Type, models, property.WireName, property.Name, property.Nullable));
+        }
+
+        if (type.AllowsAdditionalProperties)
+        {
+            w.Line("writer.WriteAdditionalData(AdditionalData);");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static string NonNullFallback(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => " ?? string.Empty",
+        TypeKind.Bytes => " ?? global::System.Array.Empty<byte>()",
+        TypeKind.Object or TypeKind.Array => " ?? new()",
+        _ => " ?? default",
+    };
+
+    private static void EmitReadJson(SourceWriter w, ObjectType type, string models)
+    {
+        w.Doc($"Reads a {type.Name} from the JSON object at the reader's position, without reflection.");
+        w.Line("/// <param name=\"reader\">A reader positioned on the object's start token.</param>");
+        w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON does not match the schema.</exception>");
+        w.Open($"public static {type.Name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)");
+        w.Line($"{Reading}.ExpectObject(ref reader, {SourceWriter.Literal(type.Name)});");
+        w.Line($"var result = new {type.Name}();");
+        var required = type.Properties.Where(p => p.Required).ToList();
+        foreach (var property in required)
+        {
+            w.Line($"var has{property.Name} = false;");
+        }
+
+        w.Open($"while ({Reading}.NextProperty(ref reader))");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            w.Open($"{(first ? "if" : "else if")} (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.WireName)}))");
+            first = false;
+            w.Line("reader.Read();");
+            var read = JsonCode.ReadNullable(property.Type, models, "reader");
+            var target = property.Nullable
+                ? read
+                : $"{read} ?? throw {Reading}.NullProperty({SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(property.WireName)})";
+            w.Line($"result.{property.Name} = {target};");
+            if (property.Required)
+            {
+                w.Line($"has{property.Name} = true;");
+            }
+
+            w.Close();
+        }
+
+        var fallbackStatement = type.AllowsAdditionalProperties
+            ? $"{Reading}.ReadAdditionalProperty(ref reader, result.AdditionalData);"
+            : $"{Reading}.SkipProperty(ref reader);";
+        if (first)
+        {
+            w.Line(fallbackStatement);
+        }
+        else
+        {
+            w.Open("else");
+            w.Line(fallbackStatement);
+            w.Close();
+        }
+
+        w.Close();
+        foreach (var property in required)
+        {
+            w.Open($"if (!has{property.Name})");
+            w.Line($"throw {Reading}.MissingProperty({SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(property.WireName)});");
+            w.Close();
+        }
+
+        w.Line("return result;");
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitWriteJson(SourceWriter w, ObjectType type, string models)
+    {
+        w.Doc($"Writes this {type.Name} as a JSON object, without reflection.");
+        w.Line("/// <param name=\"writer\">The writer to write to.</param>");
+        w.Open("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Line("writer.WriteStartObject();");
+        var index = 0;
+        foreach (var property in type.Properties)
+        {
+            var local = "value" + index.ToString(CultureInfo.InvariantCulture);
+            index++;
+            var name = SourceWriter.Utf8Literal(property.WireName);
+            if (property.Nullable || !property.Type.IsValueType)
+            {
+                w.Open($"if ({property.Name} is {{ }} {local})");
+                w.Line($"writer.WritePropertyName({name});");
+                w.Line(JsonCode.WriteValue(property.Type, models, local, "writer"));
+                w.Close();
+            }
+            else
+            {
+                w.Line($"writer.WritePropertyName({name});");
+                w.Line(JsonCode.WriteValue(property.Type, models, property.Name, "writer"));
+            }
+        }
+
+        if (type.AllowsAdditionalProperties)
+        {
+            w.Line("global::OnePassword.Users.Runtime.JsonWriting.WriteAdditionalData(writer, AdditionalData);");
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using OnePassword.Users.Generator.Model;
+
+namespace OnePassword.Users.Generator.Emitting;
+
+/// <summary>
+/// Writes one Kiota-style request builder: navigation to its children (properties, an indexer for
+/// <c>{param}</c>, a property per colon custom method) and its operations.
+/// </summary>
+internal static class RequestBuilderEmitter
+{
+    private const string Abstractions = "global::Microsoft.Kiota.Abstractions";
+    private const string Runtime = "global::OnePassword.Users.Runtime";
+    private const string Dictionary = "global::System.Collections.Generic.Dictionary<string, object>";
+
+    public static string Namespace(ApiModel api, BuilderNode node) =>
+        node.NamespaceSuffix.Length == 0 ? api.Options.Namespace : api.Options.Namespace + "." + node.NamespaceSuffix;
+
+    public static string FullName(ApiModel api, BuilderNode node) => "global::" + Namespace(api, node) + "." + node.ClassName;
+
+    public static GeneratedFile Emit(ApiModel api, BuilderNode node, string? description)
+    {
+        var ns = Namespace(api, node);
+        var w = SourceWriter.StartFile();
+        w.Open("namespace " + ns);
+        w.Doc(description, fallback: $"Builds requests for <c>{(node.PathTemplate.Replace("{+", "{"))}</c>.");
+        w.Line(ClientEmitter.GeneratedCodeAttribute);
+        w.Open($"{api.Options.Accessibility} partial class {node.ClassName} : {Abstractions}.BaseRequestBuilder");
+        EmitMembers(w, api, node);
+        w.Doc($"Creates the builder from the parent's path parameters.");
+        w.Line("/// <param name=\"pathParameters\">The path parameters collected so far, already encoded.</param>");
+        w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
+        w.Line($"public {node.ClassName}({Dictionary} pathParameters, {Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(UrlTemplate(node))}, pathParameters)");
+        w.Open();
+        w.Close();
+        w.Line();
+        w.Doc("Creates the builder for a raw URL, as returned by a previous call.");
+        w.Line("/// <param name=\"rawUrl\">The absolute URL.</param>");
+        w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
+        w.Line($"public {node.ClassName}(string rawUrl, {Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(UrlTemplate(node))}, rawUrl)");
+        w.Open();
+        w.Close();
+        w.Line();
+        EmitWithUrl(w, node);
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{ns}.{node.ClassName}.g.cs", w.ToString());
+    }
+
+    /// <summary>Navigation and operations; shared with the root client, which has its own constructor.</summary>
+    public static void EmitMembers(SourceWriter w, ApiModel api, BuilderNode node)
+    {
+        foreach (var child in node.Children.Where(c => !c.IsItem))
+        {
+            var summary = child.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
+            w.Doc(summary ?? $"Navigates to <c>{(child.PathTemplate.Substring(node.PathTemplate.Length).Replace("{+", "{"))}</c>.");
+            w.Line($"public {FullName(api, child)} {child.PropertyName} => new(PathParameters, RequestAdapter);");
+            w.Line();
+        }
+
+        if (node.Children.FirstOrDefault(c => c.IsItem) is { Indexer: { } indexer } item)
+        {
+            w.Doc($"Navigates to the item identified by <c>{(indexer.WireName)}</c>.");
+            w.Line($"/// <param name=\"{indexer.ParameterName.TrimStart('@')}\">The {SourceWriter.DocText(indexer.WireName)}; percent-encoded, so no character of it can change the route.</param>");
+            w.Line($"/// <exception cref=\"global::System.ArgumentException\">The value is null, empty, <c>.</c> or <c>..</c>.</exception>");
+            w.Open($"public {FullName(api, item)} this[string {indexer.ParameterName}]");
+            w.Open("get");
+            w.Line($"var pathParameters = new {Dictionary}(PathParameters)");
+            w.Open();
+            w.Line($"[{SourceWriter.Literal(indexer.WireName)}] = {Runtime}.PathSegment.Encode({indexer.ParameterName}, nameof({indexer.ParameterName})),");
+            w.Close("};");
+            w.Line("return new(pathParameters, RequestAdapter);");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        foreach (var operation in node.Operations)
+        {
+            OperationEmitter.Emit(w, api, node, operation);
+        }
+    }
+
+    /// <summary>The RFC 6570 template: base URL, the path, and every query parameter of the node's operations.</summary>
+    public static string UrlTemplate(BuilderNode node)
+    {
+        var query = new List<string>();
+        foreach (var parameter in node.Operations.SelectMany(o => o.QueryParameters))
+        {
+            var variable = QueryCode.TemplateVariable(parameter.WireName) + (parameter.Type.Kind == TypeKind.Array ? "*" : string.Empty);
+            if (!query.Contains(variable))
+            {
+                query.Add(variable);
+            }
+        }
+
+        return "{+baseurl}" + node.PathTemplate + (query.Count == 0 ? string.Empty : "{?" + string.Join(",", query) + "}");
+    }
+
+    private static void EmitWithUrl(SourceWriter w, BuilderNode node)
+    {
+        w.Doc("A builder for a raw URL (for example a URL from an earlier response); the URL is used as is.");
+        w.Line("/// <param name=\"rawUrl\">The absolute URL.</param>");
+        w.Line($"public {node.ClassName} WithUrl(string rawUrl) => new(rawUrl, RequestAdapter);");
+    }
+}

@@ -1,0 +1,47 @@
+namespace OnePassword.Users.Generator.Model;
+
+/// <summary>One HTTP operation on a request builder.</summary>
+/// <param name="Method">The Kiota method name: Get, Post, Put, Patch, Delete, Head, Options.</param>
+/// <param name="Name">The PascalCase operation name (from the operationId) used for helper types.</param>
+internal sealed record OperationModel(
+    string Method,
+    string OperationId,
+    string Name,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    string? Permission,
+    EquatableArray<QueryParameterModel> QueryParameters,
+    RequestBodyModel? Body,
+    TypeRef? SuccessType,
+    string? SuccessContentType,
+    EquatableArray<string> ErrorStatusCodes,
+    PaginationModel? Pagination);
+
+/// <summary>A query parameter and the constraints the client checks before sending.</summary>
+internal sealed record QueryParameterModel(
+    string WireName,
+    string PropertyName,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? Minimum,
+    string? Maximum,
+    string? DefaultValue);
+
+/// <summary>A request body: JSON or a URL-encoded form of an object type.</summary>
+internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool Required, string? Description)
+{
+    public bool IsForm => ContentType == "application/x-www-form-urlencoded";
+}
+
+/// <summary>How a list operation paginates (AIP-158 names, or the <c>x-pagination</c> extension).</summary>
+internal sealed record PaginationModel(
+    string PageTokenProperty,
+    string? PageSizeProperty,
+    string? MinimumPageSize,
+    string? MaximumPageSize,
+    string NextPageTokenProperty,
+    string ItemsProperty,
+    TypeRef ItemType,
+    TypeRef ResponseType);

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OnePassword.Users.Generator.Diagnostics;
+using OnePassword.Users.Generator.Model;
+using OnePassword.Users.Generator.Naming;
+using YamlDotNet.RepresentationModel;
+
+namespace OnePassword.Users.Generator.Parsing;
+
+/// <summary>Reads one operation: its parameters, body, success type, errors and pagination.</summary>
+internal sealed class OperationParser
+{
+    private static readonly Regex PathParameter = new(@"\{(?<name>[^{}]+)\}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    private readonly SpecDocument _document;
+    private readonly SchemaMapper _schemas;
+
+    public OperationParser(SpecDocument document, SchemaMapper schemas)
+    {
+        _document = document;
+        _schemas = schemas;
+    }
+
+    public OperationModel? Parse(string path, YamlMappingNode pathItem, string method, string pascalMethod, YamlMappingNode operation)
+    {
+        var operationId = _document.String(operation, "operationId");
+        var name = Identifiers.ToPascalCase(operationId ?? method + "_" + path);
+        var parameters = Parameters(pathItem, operation);
+        CheckPathParameters(path, operation, parameters);
+
+        var query = new List<QueryParameterModel>();
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (parameter, wireName) in parameters.Where(p => p.In == "query").Select(p => (p.Node, p.Name)))
+        {
+            var property = Identifiers.ToPascalCase(wireName);
+            if (!propertyNames.Add(property))
+            {
+                _document.Report(DiagnosticDescriptors.NameCollision, parameter, $"Query parameter '{wireName}' of '{operationId ?? path}'", property, "another query parameter");
+                continue;
+            }
+
+            var schemaNode = _document.Child(parameter, "schema");
+            var type = _schemas.Map(schemaNode, name + property, out _);
+            if (type.Kind is TypeKind.Object or TypeKind.Json || (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Array))
+            {
+                _document.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter,
+                    $"Query parameter '{wireName}' has an object schema, which is not supported; it is skipped");
+                continue;
+            }
+
+            var schema = schemaNode is null ? null : _document.Resolve(schemaNode, out _);
+            query.Add(new QueryParameterModel(
+                wireName,
+                property,
+                type,
+                _document.Bool(parameter, "required"),
+                _document.String(parameter, "description") ?? (schema is null ? null : _schemas.Description(schema)),
+                schema is null ? null : _document.String(schema, "minimum"),
+                schema is null ? null : _document.String(schema, "maximum"),
+                schema is null ? null : _document.String(schema, "default")));
+        }
+
+        var body = RequestBody(operation, name, path);
+        if (body is { } failed && failed.Type is null)
+        {
+            return null;
+        }
+
+        var responses = _document.Map(operation, "responses");
+        var (successType, successContentType) = Success(responses, name);
+        var errors = SpecDocument.Entries(responses).Select(e => e.Key)
+            .Where(code => code.StartsWith("4", StringComparison.Ordinal) || code.StartsWith("5", StringComparison.Ordinal) || code == "default")
+            .OrderBy(code => code, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        return new OperationModel(
+            pascalMethod,
+            operationId ?? string.Empty,
+            name,
+            _document.String(operation, "summary"),
+            _document.String(operation, "description"),
+            _document.Bool(operation, "deprecated"),
+            _document.String(operation, "x-permission"),
+            query.ToEquatableArray(),
+            body?.Type,
+            successType,
+            successContentType,
+            errors,
+            Pagination(operation, method, query, successType));
+    }
+
+    private sealed record ParameterEntry(string Name, string In, YamlMappingNode Node);
+
+    /// <summary>Path-level parameters overridden by operation-level ones with the same name and location.</summary>
+    private List<ParameterEntry> Parameters(YamlMappingNode pathItem, YamlMappingNode operation)
+    {
+        var result = new List<ParameterEntry>();
+        foreach (var list in new[] { _document.Sequence(pathItem, "parameters"), _document.Sequence(operation, "parameters") })
+        {
+            foreach (var node in list?.Children ?? [])
+            {
+                if (_document.Resolve(node, out _) is not { } parameter
+                    || _document.String(parameter, "name") is not { } parameterName
+                    || _document.String(parameter, "in") is not { } location)
+                {
+                    continue;
+                }
+
+                result.RemoveAll(p => p.Name == parameterName && p.In == location);
+                result.Add(new ParameterEntry(parameterName, location, parameter));
+            }
+        }
+
+        return result;
+    }
+
+    private void CheckPathParameters(string path, YamlMappingNode operation, List<ParameterEntry> parameters)
+    {
+        var inTemplate = PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups["name"].Value).ToList();
+        var declared = parameters.Where(p => p.In == "path").Select(p => p.Name).ToList();
+        foreach (var missing in inTemplate.Except(declared))
+        {
+            _document.Report(DiagnosticDescriptors.PathParameterMismatch, operation,
+                $"The path '{path}' uses '{{{missing}}}', which the operation does not declare as a path parameter");
+        }
+
+        foreach (var extra in declared.Except(inTemplate))
+        {
+            _document.Report(DiagnosticDescriptors.PathParameterMismatch, parameters.First(p => p.Name == extra && p.In == "path").Node,
+                $"The path parameter '{extra}' does not appear in the path '{path}'");
+        }
+    }
+
+    private sealed record BodyResult(RequestBodyModel? Type);
+
+    private BodyResult? RequestBody(YamlMappingNode operation, string name, string path)
+    {
+        if (_document.Child(operation, "requestBody") is not { } node)
+        {
+            return null;
+        }
+
+        if (_document.Resolve(node, out _) is not { } body)
+        {
+            return new BodyResult(null);
+        }
+
+        foreach (var content in SpecDocument.Entries(_document.Map(body, "content")))
+        {
+            var contentType = content.Key.Split(';')[0].Trim();
+            var isJson = contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal);
+            var isForm = contentType == "application/x-www-form-urlencoded";
+            if (!isJson && !isForm)
+            {
+                continue;
+            }
+
+            var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
+            var type = _schemas.Map(schema, name + "RequestBody", out _);
+            if (isForm && type.Kind != TypeKind.Object)
+            {
+                _document.Report(DiagnosticDescriptors.UnsupportedConstruct, schema ?? content.Value,
+                    $"The form body of '{path}' must be an object schema; the operation is skipped");
+                return new BodyResult(null);
+            }
+
+            return new BodyResult(new RequestBodyModel(type, contentType, _document.Bool(body, "required"), _document.String(body, "description")));
+        }
+
+        _document.Report(DiagnosticDescriptors.UnsupportedConstruct, node,
+            $"The request body of '{path}' has no JSON or form content type; the operation is skipped");
+        return new BodyResult(null);
+    }
+
+    private (TypeRef? Type, string? ContentType) Success(YamlMappingNode? responses, string name)
+    {
+        var success = SpecDocument.Entries(responses)
+            .Where(e => e.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (success.Value is null || _document.Resolve(success.Value, out _) is not { } response)
+        {
+            return (null, null);
+        }
+
+        foreach (var content in SpecDocument.Entries(_document.Map(response, "content")))
+        {
+            var contentType = content.Key.Split(';')[0].Trim();
+            if (contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal))
+            {
+                var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
+                return (_schemas.Map(schema, name + "Response", out _), contentType);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>
+    /// AIP-158 pagination: a page token query parameter, an optional page size, and a response
+    /// with a next-page token and one array. <c>x-pagination</c> names them where a spec differs.
+    /// </summary>
+    private PaginationModel? Pagination(YamlMappingNode operation, string method, List<QueryParameterModel> query, TypeRef? response)
+    {
+        var extension = _document.Map(operation, "x-pagination");
+        if ((method != "get" && extension is null) || response?.Kind != TypeKind.Object)
+        {
+            return null;
+        }
+
+        var tokenName = extension is null ? "page_token" : _document.String(extension, "pageToken");
+        var sizeNames = extension is null ? new[] { "max_page_size", "page_size" } : [_document.String(extension, "pageSize") ?? string.Empty];
+        var nextName = extension is null ? "next_page_token" : _document.String(extension, "nextPageToken");
+        var itemsName = extension is null ? null : _document.String(extension, "items");
+
+        var token = query.FirstOrDefault(q => q.WireName == tokenName && q.Type.Kind == TypeKind.String);
+        var size = query.FirstOrDefault(q => sizeNames.Contains(q.WireName) && q.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+        var responseType = _schemas.Objects.FirstOrDefault(o => o.Name == response.Name);
+        var next = responseType?.Properties.FirstOrDefault(p => p.WireName == nextName && p.Type.Kind == TypeKind.String);
+        var arrays = responseType?.Properties.Where(p => p.Type.Kind == TypeKind.Array && (itemsName is null || p.WireName == itemsName)).ToList();
+
+        if (token is null || next is null || arrays is not { Count: 1 })
+        {
+            if (extension is not null)
+            {
+                _document.Report(DiagnosticDescriptors.UnsupportedConstruct, extension,
+                    "x-pagination names a page token query parameter, a next-page token string property and one array property of the response; some were not found");
+            }
+
+            return null;
+        }
+
+        return new PaginationModel(
+            token.PropertyName,
+            size?.PropertyName,
+            size?.Minimum,
+            size?.Maximum,
+            next.Name,
+            arrays[0].Name,
+            arrays[0].Type.Item!,
+            response);
+    }
+}

@@ -1,0 +1,45 @@
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// Settings for a client created with a generated client's <c>Create</c> method: credentials,
+/// where the API lives, and the HTTP pipeline. Only the client id and secret are required.
+/// </summary>
+public sealed class ApiClientOptions
+{
+    /// <summary>The OAuth application's client id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The OAuth application's client secret. Never printed by <see cref="ToString"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The region hosting the account, as a host suffix of one of the spec's servers:
+    /// <c>1password.com</c>, <c>1password.ca</c> or <c>1password.eu</c>. Ignored when <see cref="BaseUrl"/> is set.
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>An explicit base URL, for example the emulator's <c>http://127.0.0.1:5099</c>. Plain HTTP is allowed only for loopback.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The <c>User-Agent</c> partners are asked to send: <c>Product/version</c>.</summary>
+    public string UserAgent { get; set; } = "OnePassword.Users.Sdk/0.1.0";
+
+    /// <summary>The innermost handler; a pooled <see cref="SocketsHttpHandler"/> when null. Not disposed by the client.</summary>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>The clock for token expiry, retries and rate limiting; replace it in tests.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Retry settings for 429, 5xx and connection failures.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Client-side rate limiting; null means the spec's documented limits (<c>x-rate-limits</c>).</summary>
+    public RateLimitOptions? RateLimit { get; set; }
+
+    /// <summary>How long one attempt may take before it is abandoned (and retried).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"ApiClientOptions {{ ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "null" : "***")}, Region = {Region}, BaseUrl = {BaseUrl} }}";
+}
