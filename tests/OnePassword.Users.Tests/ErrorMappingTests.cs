@@ -1,0 +1,80 @@
+using OnePassword.Users.Runtime;
+using OnePassword.Users.Tests.Support;
+using Shouldly;
+
+namespace OnePassword.Users.Tests;
+
+/// <summary>Error responses and unreadable bodies become typed exceptions that keep status, code and body.</summary>
+public sealed class ErrorMappingTests : IAsyncLifetime
+{
+    private RecordingServer _server = null!;
+    private UsersApiClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await RecordingServer.StartAsync();
+        _client = Clients.Plain(_server.BaseUrl);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_last_owner_refusal_is_a_PermissionDeniedException_with_the_status_body()
+    {
+        _server.Respond = _ => (403, ExampleBodies.NoOwnerRemain, "application/json");
+
+        var exception = await Should.ThrowAsync<PermissionDeniedException>(() => _client.Accounts["A"].Users["OWNER"].Suspend.PostAsync());
+
+        exception.ResponseStatusCode.ShouldBe(403);
+        exception.RpcCode.ShouldBe(7);
+        exception.RpcMessage.ShouldBe("no_owner_remain");
+        exception.IsNoOwnerRemain.ShouldBeTrue();
+        exception.Details.ShouldBeEmpty();
+        exception.RawBody.ShouldBe(ExampleBodies.NoOwnerRemain);
+        exception.RequestMethod.ShouldBe("POST");
+        exception.RequestUri!.AbsolutePath.ShouldBe("/v1beta1/accounts/A/users/OWNER:suspend");
+    }
+
+    [Theory]
+    [InlineData(400, 3, typeof(InvalidArgumentException))]
+    [InlineData(401, 16, typeof(UnauthenticatedException))]
+    [InlineData(404, 5, typeof(NotFoundException))]
+    [InlineData(429, 8, typeof(RateLimitedException))]
+    [InlineData(500, 13, typeof(ServerErrorException))]
+    public async Task Each_documented_status_maps_to_its_exception(int status, int code, Type expected)
+    {
+        var body = $$"""{"code":{{code}},"message":"m{{code}}","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"R"}]}""";
+        _server.Respond = _ => (status, body, "application/json");
+
+        var exception = await Should.ThrowAsync<ApiErrorException>(() => _client.Accounts["A"].Users["U"].GetAsync());
+
+        exception.ShouldBeOfType(expected);
+        exception.ResponseStatusCode.ShouldBe(status);
+        exception.RpcCode.ShouldBe(code);
+        exception.RpcMessage.ShouldBe("m" + code);
+        exception.Details.ShouldHaveSingleItem().GetProperty("reason").GetString().ShouldBe("R");
+        exception.RawBody.ShouldBe(body);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"U","email":"u@example.com","sta""", "application/json")]
+    [InlineData("<html><body>Bad gateway</body></html>", "text/html")]
+    [InlineData("", "application/json")]
+    [InlineData("""{"email":"u@example.com"}""", "application/json")]
+    [InlineData("""[1,2,3]""", "application/json")]
+    [InlineData("""{"id":"U","email":"u@example.com","state":7}""", "application/json")]
+    public async Task An_unreadable_success_body_is_a_MalformedResponseException_with_status_and_excerpt(string body, string contentType)
+    {
+        _server.Respond = _ => (200, body, contentType);
+
+        var exception = await Should.ThrowAsync<MalformedResponseException>(() => _client.Accounts["A"].Users["U"].GetAsync());
+
+        exception.ResponseStatusCode.ShouldBe(200);
+        exception.Message.ShouldContain("200");
+        exception.RawBody.ShouldBe(body);
+        if (body.Length > 0)
+        {
+            exception.Message.ShouldContain(body[..Math.Min(10, body.Length)]);
+        }
+    }
+}
