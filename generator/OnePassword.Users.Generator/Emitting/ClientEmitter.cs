@@ -32,9 +32,9 @@ internal static class ClientEmitter
             yield return EnumEmitter.Emit(api, type);
         }
 
-        if (PaginatorEmitter.Emit(api) is { } paginators)
+        foreach (var paginator in PaginatorEmitter.Emit(api))
         {
-            yield return paginators;
+            yield return paginator;
         }
     }
 

@@ -29,7 +29,7 @@ internal static class OperationEmitter
         DocOperation(w, operation);
         if (operation.Body is not null)
         {
-            w.Line($"/// <param name=\"body\">{SourceWriter.DocText(operation.Body.Description ?? "The request body.")}</param>");
+            w.Line($"/// <param name=\"body\">{SourceWriter.DocInline(operation.Body.Description ?? "The request body.")}</param>");
         }
 
         w.Line("/// <param name=\"requestConfiguration\">Query parameters, headers and options for this request.</param>");
@@ -170,7 +170,7 @@ internal static class OperationEmitter
             w.Doc(parameter.Description, fallback: $"The <c>{(parameter.WireName)}</c> query parameter.");
             if (bounds.Length > 0 || parameter.DefaultValue is not null || parameter.Required)
             {
-                w.Line($"/// <remarks>{SourceWriter.DocText(SourceWriter.Join(" ", parameter.Required ? "Required." : string.Empty, bounds, parameter.DefaultValue is null ? string.Empty : $"The server's default is {parameter.DefaultValue}."))}</remarks>");
+                w.Line($"/// <remarks>{SourceWriter.DocInline(SourceWriter.Join(" ", parameter.Required ? "Required." : string.Empty, bounds, parameter.DefaultValue is null ? string.Empty : $"The server's default is {parameter.DefaultValue}."))}</remarks>");
             }
 
             w.Line($"[{Abstractions}.QueryParameter({SourceWriter.Literal(QueryCode.TemplateVariable(parameter.WireName))})]");

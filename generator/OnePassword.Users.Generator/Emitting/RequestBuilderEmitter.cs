@@ -62,7 +62,7 @@ internal static class RequestBuilderEmitter
         if (node.Children.FirstOrDefault(c => c.IsItem) is { Indexer: { } indexer } item)
         {
             w.Doc($"Navigates to the item identified by <c>{(indexer.WireName)}</c>.");
-            w.Line($"/// <param name=\"{indexer.ParameterName.TrimStart('@')}\">The {SourceWriter.DocText(indexer.WireName)}; percent-encoded, so no character of it can change the route.</param>");
+            w.Line($"/// <param name=\"{indexer.ParameterName.TrimStart('@')}\">The {SourceWriter.DocInline(indexer.WireName)}; percent-encoded, so no character of it can change the route.</param>");
             w.Line($"/// <exception cref=\"global::System.ArgumentException\">The value is null, empty, <c>.</c> or <c>..</c>.</exception>");
             w.Open($"public {FullName(api, item)} this[string {indexer.ParameterName}]");
             w.Open("get");

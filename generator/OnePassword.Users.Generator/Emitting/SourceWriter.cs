@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace OnePassword.Users.Generator.Emitting;
@@ -81,6 +82,10 @@ internal sealed class SourceWriter
     /// Escapes spec text for XML docs, turns Markdown code spans into <c>&lt;c&gt;</c>, and keeps
     /// the generator's own <c>&lt;c&gt;</c> markup.
     /// </summary>
+    /// <summary>Spec text for a one-line doc element such as <c>&lt;param&gt;</c>: line breaks become spaces.</summary>
+    public static string DocInline(string text) =>
+        DocText(string.Join(" ", text.Replace("\r\n", "\n").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)));
+
     public static string DocText(string text)
     {
         var escaped = Escape(text).Replace("&lt;c&gt;", "<c>").Replace("&lt;/c&gt;", "</c>");
