@@ -5,7 +5,7 @@ using Shouldly;
 namespace OnePassword.Users.Tests;
 
 /// <summary>Error responses and unreadable bodies become typed exceptions that keep status, code and body.</summary>
-public sealed class ErrorMappingTests : IAsyncLifetime
+public abstract class ErrorMappingTests : IAsyncLifetime
 {
     private RecordingServer _server = null!;
     private UsersApiClient _client = null!;
@@ -13,10 +13,13 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await RecordingServer.StartAsync();
-        _client = Clients.Plain(_server.BaseUrl);
+        _client = CreateClient(_server.BaseUrl);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>The client under test, on the adapter the subclass chooses.</summary>
+    protected abstract UsersApiClient CreateClient(Uri baseUrl);
 
     [Fact]
     public async Task The_last_owner_refusal_is_a_PermissionDeniedException_with_the_status_body()
@@ -77,4 +80,16 @@ public sealed class ErrorMappingTests : IAsyncLifetime
             exception.Message.ShouldContain(body[..Math.Min(10, body.Length)]);
         }
     }
+}
+
+/// <summary>Runs the tests on the SDK's own adapter, which has a short path for generated operations.</summary>
+public sealed class ErrorMappingTestsOnApiRequestAdapter : ErrorMappingTests
+{
+    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
+}
+
+/// <summary>Runs the tests on Kiota's standard adapter, which users may bring.</summary>
+public sealed class ErrorMappingTestsOnKiotaAdapter : ErrorMappingTests
+{
+    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
 }

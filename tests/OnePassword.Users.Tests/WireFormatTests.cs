@@ -5,7 +5,7 @@ using Shouldly;
 namespace OnePassword.Users.Tests;
 
 /// <summary>The generated client against a recording server on loopback: what goes on the wire, and what comes back.</summary>
-public sealed class WireFormatTests : IAsyncLifetime
+public abstract class WireFormatTests : IAsyncLifetime
 {
     private RecordingServer _server = null!;
     private UsersApiClient _client = null!;
@@ -13,10 +13,13 @@ public sealed class WireFormatTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await RecordingServer.StartAsync();
-        _client = Clients.Plain(_server.BaseUrl);
+        _client = CreateClient(_server.BaseUrl);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>The client under test, on the adapter the subclass chooses.</summary>
+    protected abstract UsersApiClient CreateClient(Uri baseUrl);
 
     [Fact]
     public async Task List_sends_GET_with_the_query_in_wire_names_and_reads_the_documented_example_exactly()
@@ -176,4 +179,16 @@ public sealed class WireFormatTests : IAsyncLifetime
 
         _server.Requests.ShouldHaveSingleItem().RawTarget.ShouldBe("/v1beta1/accounts/B/users?page_token=xyz");
     }
+}
+
+/// <summary>Runs the tests on the SDK's own adapter, which has a short path for generated operations.</summary>
+public sealed class WireFormatTestsOnApiRequestAdapter : WireFormatTests
+{
+    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
+}
+
+/// <summary>Runs the tests on Kiota's standard adapter, which users may bring.</summary>
+public sealed class WireFormatTestsOnKiotaAdapter : WireFormatTests
+{
+    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
 }

@@ -57,7 +57,7 @@ internal static class ClientEmitter
         w.Open("namespace " + api.Options.Namespace);
         w.Doc(api.Title, api.Description);
         w.Line(GeneratedCodeAttribute);
-        w.Open($"{api.Options.Accessibility} partial class {name} : {Abstractions}.BaseRequestBuilder, global::System.IDisposable, global::System.IAsyncDisposable");
+        w.Open($"{api.Options.Accessibility} partial class {name} : {Runtime}.ApiRequestBuilder, global::System.IDisposable, global::System.IAsyncDisposable");
         w.Line($"private readonly {Runtime}.ApiClientPipeline? _pipeline;");
         w.Line();
         EmitDescription(w, api);

@@ -81,7 +81,7 @@ internal static class OperationEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        w.Line($"var requestInfo = new {Abstractions}.RequestInformation({Abstractions}.Method.{operation.Method.ToUpperInvariant()}, UrlTemplate, PathParameters);");
+        w.Line($"var requestInfo = CreateRequestInformation({Abstractions}.Method.{operation.Method.ToUpperInvariant()});");
         var hasRequiredQuery = operation.QueryParameters.Any(q => q.Required);
         if (hasRequiredQuery)
         {

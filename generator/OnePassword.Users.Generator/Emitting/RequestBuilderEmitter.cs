@@ -26,10 +26,10 @@ internal static class RequestBuilderEmitter
         w.Open("namespace " + ns);
         w.Doc(description, fallback: $"Builds requests for <c>{(node.PathTemplate.Replace("{+", "{"))}</c>.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
-        w.Open($"{api.Options.Accessibility} partial class {node.ClassName} : {Abstractions}.BaseRequestBuilder");
+        w.Open($"{api.Options.Accessibility} partial class {node.ClassName} : {Runtime}.ApiRequestBuilder");
         EmitMembers(w, api, node);
         w.Doc($"Creates the builder from the parent's path parameters.");
-        w.Line("/// <param name=\"pathParameters\">The path parameters collected so far, already encoded.</param>");
+        w.Line("/// <param name=\"pathParameters\">The path parameters collected so far, already encoded; shared, never changed.</param>");
         w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
         w.Line($"public {node.ClassName}({Dictionary} pathParameters, {Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(UrlTemplate(node))}, pathParameters)");
         w.Open();
@@ -66,11 +66,7 @@ internal static class RequestBuilderEmitter
             w.Line($"/// <exception cref=\"global::System.ArgumentException\">The value is null, empty, <c>.</c> or <c>..</c>.</exception>");
             w.Open($"public {FullName(api, item)} this[string {indexer.ParameterName}]");
             w.Open("get");
-            w.Line($"var pathParameters = new {Dictionary}(PathParameters)");
-            w.Open();
-            w.Line($"[{SourceWriter.Literal(indexer.WireName)}] = {Runtime}.PathSegment.Encode({indexer.ParameterName}, nameof({indexer.ParameterName})),");
-            w.Close("};");
-            w.Line("return new(pathParameters, RequestAdapter);");
+            w.Line($"return new(WithPathParameter({SourceWriter.Literal(indexer.WireName)}, {Runtime}.PathSegment.Encode({indexer.ParameterName}, nameof({indexer.ParameterName}))), RequestAdapter);");
             w.Close();
             w.Close();
             w.Line();

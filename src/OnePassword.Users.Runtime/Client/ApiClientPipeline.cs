@@ -1,6 +1,4 @@
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace OnePassword.Users.Runtime;
 
@@ -55,10 +53,7 @@ public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
 
         var httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         httpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: httpClient)
-        {
-            BaseUrl = baseUrl.ToString().TrimEnd('/'),
-        };
+        var adapter = new ApiRequestAdapter(httpClient, baseUrl.ToString());
         return new ApiClientPipeline(adapter, httpClient, ownedTransport, baseUrl);
     }
 

@@ -4,9 +4,9 @@ using Microsoft.Kiota.Abstractions;
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
-/// How generated operations send a request: through the Kiota request adapter (so its handlers
-/// and options apply), reading the response with the generated reader instead of Kiota's
-/// reflection-free but document-cloning parse nodes.
+/// How generated operations send a request: on an <see cref="ApiRequestAdapter"/> through its
+/// short path, on any other Kiota adapter through a response handler. Either way the body is
+/// read by the generated reader and errors become typed exceptions.
 /// </summary>
 public static class ApiCall
 {
@@ -22,6 +22,11 @@ public static class ApiCall
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(read);
+        if (adapter is ApiRequestAdapter fast)
+        {
+            return (await fast.SendAsync(request, read, cancellationToken).ConfigureAwait(false))!;
+        }
+
         request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = new JsonResponseHandler<T>(read, cancellationToken) }]);
         var result = await adapter.SendPrimitiveAsync<T>(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result!;
@@ -36,6 +41,12 @@ public static class ApiCall
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(request);
+        if (adapter is ApiRequestAdapter fast)
+        {
+            await fast.SendAsync<object>(request, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = new JsonResponseHandler<object>(null, cancellationToken) }]);
         await adapter.SendNoContentAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

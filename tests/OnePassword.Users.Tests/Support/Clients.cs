@@ -1,9 +1,10 @@
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using OnePassword.Users.Runtime;
 
 namespace OnePassword.Users.Tests.Support;
 
-/// <summary>Clients on a plain Kiota adapter, for tests that look at the wire format only.</summary>
+/// <summary>Clients without authentication, for tests that look at the wire format only.</summary>
 internal static class Clients
 {
     public static UsersApiClient Plain(Uri baseUrl, HttpClient? httpClient = null) =>
@@ -11,4 +12,7 @@ internal static class Clients
         {
             BaseUrl = baseUrl.ToString().TrimEnd('/'),
         });
+
+    public static UsersApiClient OnApiRequestAdapter(Uri baseUrl, HttpClient? httpClient = null) =>
+        new(new ApiRequestAdapter(httpClient ?? new HttpClient(), baseUrl.ToString()));
 }

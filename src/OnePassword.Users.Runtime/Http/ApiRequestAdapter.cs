@@ -1,0 +1,136 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions.Store;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// A Kiota request adapter with a short path for generated operations: it turns the request
+/// information straight into an <see cref="HttpRequestMessage"/> (cached URI templates, no
+/// response buffering) and reads the body with the generated reader. Every other Kiota call
+/// goes to a standard <see cref="HttpClientRequestAdapter"/> on the same <see cref="HttpClient"/>.
+/// </summary>
+public sealed class ApiRequestAdapter : IRequestAdapter
+{
+    private const string RawUrlKey = "request-raw-url";
+    private readonly HttpClient _httpClient;
+    private readonly HttpClientRequestAdapter _kiota;
+    private string? _baseUrl;
+
+    /// <summary>Creates the adapter.</summary>
+    /// <param name="httpClient">The client whose handlers (auth, rate limit, retry) every request goes through. Not disposed here.</param>
+    /// <param name="baseUrl">The base URL, for example <c>https://api.1password.com</c>.</param>
+    public ApiRequestAdapter(HttpClient httpClient, string? baseUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _httpClient = httpClient;
+        _kiota = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: httpClient);
+        BaseUrl = baseUrl;
+    }
+
+    /// <inheritdoc />
+    public string? BaseUrl
+    {
+        get => _baseUrl;
+        set
+        {
+            _baseUrl = value?.TrimEnd('/');
+            _kiota.BaseUrl = _baseUrl;
+        }
+    }
+
+    /// <inheritdoc />
+    public ISerializationWriterFactory SerializationWriterFactory => _kiota.SerializationWriterFactory;
+
+    /// <summary>Sends a generated operation's request and reads its response with the generated reader.</summary>
+    /// <typeparam name="T">The response model.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="read">The generated reader; null when the response has no body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model.</returns>
+    internal async Task<T?> SendAsync<T>(RequestInformation request, JsonValueReader<T>? read, CancellationToken cancellationToken)
+    {
+        using var message = ToMessage(request);
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await ResponseReader.ReadAsync(response, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage ToMessage(RequestInformation request)
+    {
+        var url = request.PathParameters.TryGetValue(RawUrlKey, out var raw) && raw is string rawUrl
+            ? rawUrl
+            : UriTemplateExpander.Expand(request.UrlTemplate ?? string.Empty, WithBaseUrl(request.PathParameters), request.QueryParameters);
+        var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), new Uri(url, UriKind.Absolute));
+        if (request.Content is { } content)
+        {
+            message.Content = new StreamContent(content);
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, values))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        foreach (var option in request.RequestOptions)
+        {
+            message.Options.Set(new HttpRequestOptionsKey<IRequestOption>(option.GetType().FullName!), option);
+        }
+
+        return message;
+    }
+
+    private static HttpMethod ToHttpMethod(Method method) => method switch
+    {
+        Method.GET => HttpMethod.Get,
+        Method.POST => HttpMethod.Post,
+        Method.PUT => HttpMethod.Put,
+        Method.PATCH => HttpMethod.Patch,
+        Method.DELETE => HttpMethod.Delete,
+        Method.HEAD => HttpMethod.Head,
+        Method.OPTIONS => HttpMethod.Options,
+        _ => new HttpMethod(method.ToString()),
+    };
+
+    private IDictionary<string, object> WithBaseUrl(IDictionary<string, object> pathParameters)
+    {
+        if (_baseUrl is null || (pathParameters.TryGetValue("baseurl", out var current) && Equals(current, _baseUrl)))
+        {
+            return pathParameters;
+        }
+
+        return new Dictionary<string, object>(pathParameters) { ["baseurl"] = _baseUrl };
+    }
+
+    /// <inheritdoc />
+    public void EnableBackingStore(IBackingStoreFactory backingStoreFactory) => _kiota.EnableBackingStore(backingStoreFactory);
+
+    /// <inheritdoc />
+    public Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where ModelType : IParsable => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where ModelType : IParsable => _kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        _kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        _kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        _kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
+        _kiota.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
+}

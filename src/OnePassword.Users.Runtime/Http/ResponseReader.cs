@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// Turns a response into the operation's model with the generated reader, or into a typed
+/// <see cref="ApiErrorException"/>. One place decides what every success and error looks like,
+/// whichever adapter sent the request.
+/// </summary>
+internal static class ResponseReader
+{
+    /// <summary>Reads the response and disposes it.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="message">The response.</param>
+    /// <param name="read">The generated reader; null for operations without a response body.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The model, or default when <paramref name="read"/> is null.</returns>
+    public static async Task<T?> ReadAsync<T>(HttpResponseMessage message, JsonValueReader<T>? read, CancellationToken cancellationToken)
+    {
+        using (message)
+        {
+            if (!message.IsSuccessStatusCode)
+            {
+                throw await ApiErrorException.FromResponseAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (read is null)
+            {
+                return default;
+            }
+
+            using var body = await ResponseBody.ReadAsync(message.Content, cancellationToken).ConfigureAwait(false);
+            if (body.Length == 0)
+            {
+                throw ApiErrorException.CreateMalformed(message, string.Empty, "The response has no body, but the API documents one", null);
+            }
+
+            if (message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
+            {
+                throw ApiErrorException.CreateMalformed(message, body.Text(), $"The response is {mediaType}, not JSON", null);
+            }
+
+            try
+            {
+                var reader = new Utf8JsonReader(body.Span, isFinalBlock: true, state: default);
+                reader.Read();
+                var value = read(ref reader);
+                if (reader.Read())
+                {
+                    throw new JsonException("Unexpected content after the JSON value.");
+                }
+
+                return value;
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+            {
+                throw ApiErrorException.CreateMalformed(message, body.Text(), "The response body is not valid JSON for the documented type: " + exception.Message, exception);
+            }
+        }
+    }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OnePassword.Users.Benchmarks;
+
+/// <summary>The hand-written client a careful engineer would write: HttpClient and source-generated System.Text.Json.</summary>
+internal sealed class BaselineClient(HttpClient http)
+{
+    public async Task<BaselineUser> GetUserAsync(string accountId, string userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(
+            $"v1beta1/accounts/{Uri.EscapeDataString(accountId)}/users/{Uri.EscapeDataString(userId)}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return (await JsonSerializer.DeserializeAsync(stream, BaselineJsonContext.Default.BaselineUser, cancellationToken))!;
+    }
+
+    public async Task<BaselineListUsersResponse> ListUsersAsync(string accountId, int pageSize, string? pageToken, CancellationToken cancellationToken = default)
+    {
+        var url = $"v1beta1/accounts/{Uri.EscapeDataString(accountId)}/users?max_page_size={pageSize}"
+            + (pageToken is null ? string.Empty : "&page_token=" + Uri.EscapeDataString(pageToken));
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return (await JsonSerializer.DeserializeAsync(stream, BaselineJsonContext.Default.BaselineListUsersResponse, cancellationToken))!;
+    }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<BaselineState>))]
+internal enum BaselineState
+{
+    [JsonStringEnumMemberName("STATE_UNSPECIFIED")]
+    StateUnspecified,
+    [JsonStringEnumMemberName("ACTIVE")]
+    Active,
+    [JsonStringEnumMemberName("SUSPENDED")]
+    Suspended,
+}
+
+internal sealed record BaselineUser(string Id, string Email, string? DisplayName, BaselineState? State, DateTimeOffset? CreateTime, string? Path);
+
+internal sealed record BaselineListUsersResponse(List<BaselineUser>? Results, string? NextPageToken);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(BaselineUser))]
+[JsonSerializable(typeof(BaselineListUsersResponse))]
+internal sealed partial class BaselineJsonContext : JsonSerializerContext;
