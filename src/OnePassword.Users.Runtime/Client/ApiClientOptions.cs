@@ -36,6 +36,15 @@ public sealed class ApiClientOptions
     /// <summary>Client-side rate limiting; null means the spec's documented limits (<c>x-rate-limits</c>).</summary>
     public RateLimitOptions? RateLimit { get; set; }
 
+    /// <summary>The scope to request; null sends the spec's scopes (<c>openid</c> for the Users API).</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The token URL, for specs that declare none (a plain bearer scheme); the spec's otherwise.</summary>
+    public Uri? TokenUrl { get; set; }
+
+    /// <summary>When the access token is refreshed, how token requests are retried, and where diagnostics go.</summary>
+    public TokenCacheOptions? Token { get; set; }
+
     /// <summary>How long one attempt may take before it is abandoned (and retried).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 

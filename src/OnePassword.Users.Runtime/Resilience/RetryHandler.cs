@@ -120,6 +120,7 @@ public sealed class RetryHandler : DelegatingHandler
             // A timeout below this handler (an inner HttpClient or per-attempt timeout) that the
             // caller did not request.
             OperationCanceledException => true,
+            TimeoutException => true,
             _ => false,
         };
     }

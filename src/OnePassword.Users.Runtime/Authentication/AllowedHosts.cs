@@ -1,0 +1,100 @@
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// The origins (scheme, host and port) that may receive the bearer token: the spec's servers
+/// and the base URLs the caller configured. A request anywhere else is sent without it.
+/// </summary>
+/// <remarks>
+/// A URI matches only when its scheme, host (case-insensitive) and port equal an allowed
+/// origin's, so <c>https://api.1password.com.evil.test</c>, <c>http://api.1password.com</c> and
+/// <c>https://api.1password.com:8443</c> do not match <c>https://api.1password.com</c>. A URI
+/// with user info never matches. Plain HTTP origins are accepted only for loopback hosts
+/// (127.0.0.0/8, ::1, <c>localhost</c>), for the emulator and tests.
+/// </remarks>
+public sealed class AllowedHosts
+{
+    private readonly Origin[] _origins;
+
+    /// <summary>Allows the origins of the given URLs.</summary>
+    /// <param name="urls">Server and base URLs, for example <c>https://api.1password.com</c> or <c>http://127.0.0.1:5099</c>; paths are ignored.</param>
+    /// <exception cref="ArgumentException">A URL is relative, not http(s), has user info, or is plain HTTP to a host that is not loopback.</exception>
+    public AllowedHosts(IEnumerable<Uri> urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var origins = new List<Origin>();
+        foreach (Uri url in urls)
+        {
+            if (url is null)
+            {
+                throw new ArgumentException("The list holds a null URL.", nameof(urls));
+            }
+
+            if (!CredentialTransport.IsSecureOrLoopback(url))
+            {
+                throw new ArgumentException(
+                    $"'{UriText.WithoutUserInfo(url)}' cannot receive the access token: only absolute HTTPS URLs, or plain HTTP to a loopback address, without user info, are allowed.",
+                    nameof(urls));
+            }
+
+            var origin = new Origin(url.Scheme, url.IdnHost, url.Port);
+            if (!origins.Contains(origin))
+            {
+                origins.Add(origin);
+            }
+        }
+
+        _origins = [.. origins];
+    }
+
+    /// <summary>Allows the origins of the given URLs, written as strings.</summary>
+    /// <param name="urls">Absolute URLs.</param>
+    /// <returns>The allowed hosts.</returns>
+    /// <exception cref="ArgumentException">A URL does not parse or breaks a rule of <see cref="AllowedHosts(IEnumerable{Uri})"/>.</exception>
+    public static AllowedHosts FromUrls(params string[] urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return new AllowedHosts(urls.Select(url => Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
+            ? uri
+            : throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(urls))));
+    }
+
+    /// <summary>The allowed host names, lower case, for Kiota's <c>AllowedHostsValidator</c>.</summary>
+    public IReadOnlyList<string> Hosts => [.. _origins.Select(origin => origin.Host).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether a request to <paramref name="uri"/> may carry the access token.</summary>
+    /// <param name="uri">The request URI.</param>
+    /// <returns><see langword="true"/> when the URI's scheme, host and port match an allowed origin and it has no user info.</returns>
+    public bool IsAllowed(Uri? uri)
+    {
+        if (uri is null || !CredentialTransport.IsSecureOrLoopback(uri))
+        {
+            return false;
+        }
+
+        var candidate = new Origin(uri.Scheme, uri.IdnHost, uri.Port);
+        return Array.IndexOf(_origins, candidate) >= 0;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"AllowedHosts [{string.Join(", ", _origins.Select(origin => $"{origin.Scheme}://{origin.Host}:{origin.Port}"))}]";
+
+    private readonly record struct Origin
+    {
+        public Origin(string scheme, string host, int port)
+        {
+            Scheme = scheme;
+
+            // Ordinal equality after lower-casing: host names compare case-insensitively, and an
+            // IDN host arrives here already in its ASCII (punycode) form.
+            Host = host.ToLowerInvariant();
+            Port = port;
+        }
+
+        public string Scheme { get; }
+
+        public string Host { get; }
+
+        public int Port { get; }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// Adds <c>Authorization: Bearer &lt;token&gt;</c> to requests for the allowed hosts, and on a 401
+/// renews the token once and sends the request again.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A request whose URI is not allowed by <see cref="AllowedHosts"/> (another host, a look-alike
+/// host, plain HTTP to a remote host) is sent without any <c>Authorization</c> header, so the
+/// token cannot leak through a redirect target, a mistyped base URL or a hostile link.
+/// </para>
+/// <para>
+/// The request body is buffered before the first send so it can be sent again. A second 401 is
+/// returned as it is, for the response handler to turn into an authentication error; renewing
+/// again would only hide a revoked OAuth application.
+/// </para>
+/// </remarks>
+public sealed class BearerTokenHandler : DelegatingHandler
+{
+    private readonly ClientCredentialsTokenProvider _provider;
+    private readonly AllowedHosts _allowedHosts;
+
+    /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or add it to a pipeline.</summary>
+    /// <param name="provider">The token source; not disposed by the handler.</param>
+    /// <param name="allowedHosts">The origins that may receive the token.</param>
+    public BearerTokenHandler(ClientCredentialsTokenProvider provider, AllowedHosts allowedHosts)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(allowedHosts);
+        _provider = provider;
+        _allowedHosts = allowedHosts;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_allowedHosts.IsAllowed(request.RequestUri))
+        {
+            request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.Content is not null)
+        {
+#if NET9_0_OR_GREATER
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+        }
+
+        AccessToken token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        // The token was revoked or expired early. Drop it (only if nobody replaced it already,
+        // so a burst of 401s for one token costs one token request) and try once more.
+        response.Dispose();
+        _provider.Invalidate(token);
+        AccessToken renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OnePassword.Users.Auth.Tests.TestSupport;
+
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that also reports the due time of every timer created on it.
+/// <c>Task.Delay(delay, timeProvider)</c> creates one timer, so a test learns exactly how long the
+/// provider decided to wait, and knows the wait began before it moves the clock.
+/// </summary>
+internal sealed class ManualClock : TimeProvider
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+
+    public FakeTimeProvider Fake { get; } = new(Start);
+
+    public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
+
+    public override long TimestampFrequency => Fake.TimestampFrequency;
+
+    public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
+
+    public override long GetTimestamp() => Fake.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ITimer timer = Fake.CreateTimer(callback, state, dueTime, period);
+        _timers.Writer.TryWrite(dueTime);
+        return timer;
+    }
+
+    public void Advance(TimeSpan delta) => Fake.Advance(delta);
+
+    /// <summary>Moves the clock to <see cref="Start"/> plus <paramref name="sinceStart"/>.</summary>
+    public void SetSinceStart(TimeSpan sinceStart) => Fake.SetUtcNow(Start + sinceStart);
+
+    /// <summary>The due time of the next timer created, waiting (bounded, in real time) for it.</summary>
+    public async Task<TimeSpan> NextTimerAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        return await _timers.Reader.ReadAsync(bound.Token);
+    }
+}
