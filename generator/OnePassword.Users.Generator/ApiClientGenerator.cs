@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using OnePassword.Users.Generator.Compatibility;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Emitting;
 using OnePassword.Users.Generator.Model;
@@ -63,5 +64,7 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
+
+        BreakingChangePipeline.Register(context, specFiles);
     }
 }

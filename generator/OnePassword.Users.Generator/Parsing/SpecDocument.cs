@@ -79,6 +79,9 @@ internal sealed class SpecDocument
             arguments.ToEquatableArray(),
             node is null ? LocationOf(FilePath, Text, Mark.Empty, Mark.Empty) : LocationOf(FilePath, Text, node.Start, node.End)));
 
+    /// <summary>Where a node is written in the spec file.</summary>
+    public SpecLocation LocationOf(YamlNode node) => LocationOf(FilePath, Text, node.Start, node.End);
+
     public YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
