@@ -7,27 +7,12 @@ internal static class OAuthEndpoints
 
     public static async Task RequestTokenAsync(HttpContext context, EmulatorRuntime runtime)
     {
-        if (FormRequests.AuthenticateClient(context.Request, runtime.State) is not { } client)
+        if (await ReadClientFormAsync(context, runtime, "grant_type").ConfigureAwait(false) is not var (client, form, grantType))
         {
-            await RejectClientAsync(context).ConfigureAwait(false);
             return;
         }
 
-        if (!FormRequests.IsUrlEncodedForm(context.Request))
-        {
-            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "the body must be application/x-www-form-urlencoded").ConfigureAwait(false);
-            return;
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var grantType = form["grant_type"];
-        if (grantType.Count != 1 || string.IsNullOrEmpty(grantType[0]))
-        {
-            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "grant_type is required exactly once").ConfigureAwait(false);
-            return;
-        }
-
-        if (grantType[0] != "client_credentials")
+        if (grantType != "client_credentials")
         {
             await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "unsupported_grant_type", "grant_type must be client_credentials").ConfigureAwait(false);
             return;
@@ -50,29 +35,14 @@ internal static class OAuthEndpoints
 
     public static async Task RevokeTokenAsync(HttpContext context, EmulatorRuntime runtime)
     {
-        if (FormRequests.AuthenticateClient(context.Request, runtime.State) is not { } client)
+        if (await ReadClientFormAsync(context, runtime, "token").ConfigureAwait(false) is not var (client, _, token))
         {
-            await RejectClientAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (!FormRequests.IsUrlEncodedForm(context.Request))
-        {
-            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "the body must be application/x-www-form-urlencoded").ConfigureAwait(false);
-            return;
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var token = form["token"];
-        if (token.Count != 1 || string.IsNullOrEmpty(token[0]))
-        {
-            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "token is required exactly once").ConfigureAwait(false);
             return;
         }
 
         // RFC 7009 section 2.2: unknown, expired, revoked and other clients' tokens all answer 200,
         // so a caller learns nothing about tokens it does not own; only its own working token is revoked.
-        if (runtime.State.RevokeToken(client, token[0]!))
+        if (runtime.State.RevokeToken(client, token))
         {
             runtime.Statistics.RecordTokenRevoked();
         }
@@ -83,4 +53,33 @@ internal static class OAuthEndpoints
 
     private static Task RejectClientAsync(HttpContext context) =>
         ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "client authentication failed");
+    /// <summary>
+    /// What both endpoints check first: the client's Basic credentials (401), a form body and
+    /// one required field (400). On failure the OAuth error is written and null returned.
+    /// </summary>
+    private static async Task<(EmulatorClient Client, IFormCollection Form, string Value)?> ReadClientFormAsync(HttpContext context, EmulatorRuntime runtime, string requiredField)
+    {
+        if (FormRequests.AuthenticateClient(context.Request, runtime.State) is not { } client)
+        {
+            await RejectClientAsync(context).ConfigureAwait(false);
+            return null;
+        }
+
+        if (!FormRequests.IsUrlEncodedForm(context.Request))
+        {
+            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "the body must be application/x-www-form-urlencoded").ConfigureAwait(false);
+            return null;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var values = form[requiredField];
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        {
+            await ApiResponses.WriteOAuthErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", requiredField + " is required exactly once").ConfigureAwait(false);
+            return null;
+        }
+
+        return (client, form, values[0]!);
+    }
+
 }
