@@ -55,7 +55,7 @@ public sealed class ClientRateLimiterTests
         RollingWindowRateLimiter limiter = ClientRateLimiter.Shared(UniqueKey(), new RateLimitOptions(), _time);
 
         limiter.Rules.ShouldBe([new RateLimitRule(100, TimeSpan.FromMinutes(1)), new RateLimitRule(6000, TimeSpan.FromHours(1))]);
-        limiter.SafetyMargin.ShouldBe(TimeSpan.FromMilliseconds(50));
+        limiter.SafetyMargin.ShouldBe(TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -47,6 +47,26 @@ internal static class OperationEmitter
         }
 
         w.Open($"public async {returnType} {operation.Method}Async({bodyParameter}global::System.Action<{configuration}>? requestConfiguration = default, global::System.Threading.CancellationToken cancellationToken = default)");
+        if (operation.Body is null && !operation.QueryParameters.Any(q => q.Required))
+        {
+            // With nothing to configure, the SDK's adapter sends straight from the template and
+            // path parameters; any other adapter gets the Kiota RequestInformation below.
+            var accept = operation.SuccessType is null ? "null" : SourceWriter.Literal(operation.SuccessContentType ?? "application/json");
+            var reader = operation.SuccessType is null ? "null" : ResponseReader(operation.SuccessType, models);
+            var typeArgument = operation.SuccessType is null ? "<object>" : string.Empty;
+            w.Open($"if (requestConfiguration is null && RequestAdapter is {Runtime}.ApiRequestAdapter direct)");
+            w.Line(operation.SuccessType is null
+                ? $"await direct.SendAsync{typeArgument}({Abstractions}.Method.{operation.Method.ToUpperInvariant()}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false);"
+                : $"return (await direct.SendAsync({Abstractions}.Method.{operation.Method.ToUpperInvariant()}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false))!;");
+            if (operation.SuccessType is null)
+            {
+                w.Line("return;");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
         w.Line($"var requestInfo = To{operation.Method}RequestInformation({bodyArgument}requestConfiguration);");
         if (operation.SuccessType is null)
         {

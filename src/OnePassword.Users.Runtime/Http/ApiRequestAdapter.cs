@@ -16,6 +16,7 @@ namespace OnePassword.Users.Runtime;
 public sealed class ApiRequestAdapter : IRequestAdapter
 {
     private const string RawUrlKey = "request-raw-url";
+    private static readonly Dictionary<string, object> NoQuery = [];
     private readonly HttpClient _httpClient;
     private readonly HttpClientRequestAdapter _kiota;
     private string? _baseUrl;
@@ -58,12 +59,41 @@ public sealed class ApiRequestAdapter : IRequestAdapter
         return await ResponseReader.ReadAsync(response, read, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a request that has no query, headers, options or body of its own straight from the
+    /// builder's template and path parameters, without a RequestInformation: the common case of
+    /// a generated call with no configuration.
+    /// </summary>
+    /// <typeparam name="T">The response model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="urlTemplate">The builder's URL template.</param>
+    /// <param name="pathParameters">The builder's encoded path parameters.</param>
+    /// <param name="accept">The Accept header, or null.</param>
+    /// <param name="read">The generated reader; null when the response has no body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model.</returns>
+    public async Task<T?> SendAsync<T>(Method method, string urlTemplate, IDictionary<string, object> pathParameters, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(urlTemplate);
+        ArgumentNullException.ThrowIfNull(pathParameters);
+        using var message = new HttpRequestMessage(ToHttpMethod(method), new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
+        if (accept is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await ResponseReader.ReadAsync(response, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Url(string urlTemplate, IDictionary<string, object> pathParameters, IDictionary<string, object> queryParameters) =>
+        pathParameters.TryGetValue(RawUrlKey, out var raw) && raw is string rawUrl
+            ? rawUrl
+            : UriTemplateExpander.Expand(urlTemplate, WithBaseUrl(pathParameters), queryParameters);
+
     private HttpRequestMessage ToMessage(RequestInformation request)
     {
-        var url = request.PathParameters.TryGetValue(RawUrlKey, out var raw) && raw is string rawUrl
-            ? rawUrl
-            : UriTemplateExpander.Expand(request.UrlTemplate ?? string.Empty, WithBaseUrl(request.PathParameters), request.QueryParameters);
-        var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), new Uri(url, UriKind.Absolute));
+        var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), new Uri(Url(request.UrlTemplate ?? string.Empty, request.PathParameters, request.QueryParameters), UriKind.Absolute));
         if (request.Content is { } content)
         {
             message.Content = new StreamContent(content);

@@ -10,11 +10,12 @@ public sealed class RateLimitOptions
     public IReadOnlyList<RateLimitRule> Rules { get; init; } = [RateLimitRule.UsersApiPerMinute, RateLimitRule.UsersApiPerHour];
 
     /// <summary>
-    /// Added to every window. The client and the server see a request at slightly different
-    /// instants (network latency varies), so pacing to the exact window could still land a
-    /// request inside the server's window. Default 50 milliseconds.
+    /// Added to every window. The client takes a permit before sending and the server counts
+    /// the request when it arrives; when one request is slower on the way than the next, pacing
+    /// to the exact window would land both in one server window. The margin must exceed that
+    /// difference in latency. Default 1 second: at 100 a minute that still paces to 98% of the limit.
     /// </summary>
-    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a request may wait for a permit before it fails with
