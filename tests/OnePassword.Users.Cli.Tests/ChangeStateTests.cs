@@ -1,0 +1,185 @@
+using OnePassword.Users.Cli.Tests.Support;
+using OnePassword.Users.Emulator;
+
+namespace OnePassword.Users.Cli.Tests;
+
+/// <summary>Suspend and reactivate, one and many users. Each test changes its own users of the class's emulator.</summary>
+public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("op-users-cli-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Suspends_a_user_by_id()
+    {
+        var id = fixture.IdOf("alice@example.com");
+
+        var result = await fixture.RunAsync("users", "suspend", id);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        fixture.StateOf("alice@example.com").ShouldBe(UserState.Suspended);
+        result.Stdout.ShouldContain($"suspended    {id}  alice@example.com");
+        result.Stdout.ShouldContain("Summary: 1 succeeded, 0 failed, 0 skipped.");
+        result.Stderr.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_user_already_in_the_target_state_is_skipped_without_a_call()
+    {
+        var suspendsBefore = fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser);
+
+        var result = await fixture.RunAsync("users", "suspend", fixture.IdOf("sam@example.com"));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("(already suspended)");
+        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 1 skipped.");
+        fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
+    }
+
+    [Fact]
+    public async Task A_nonexistent_user_is_reported_and_the_rest_continue()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "NOSUCHUSER2345ABCDEFGHIJKL", fixture.IdOf("bob@example.com"));
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldContain("argument 1: NOSUCHUSER2345ABCDEFGHIJKL: user not found");
+        fixture.StateOf("bob@example.com").ShouldBe(UserState.Suspended);
+        result.Stdout.ShouldContain("Summary: 1 succeeded, 1 failed, 0 skipped.");
+    }
+
+    [Fact]
+    public async Task The_last_owner_is_refused_and_stays_active()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "owner@example.com");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldContain("owner@example.com: refused: this is the account's last active owner");
+        fixture.StateOf("owner@example.com").ShouldBe(UserState.Active);
+        result.Stdout.ShouldContain("Summary: 0 succeeded, 1 failed, 0 skipped.");
+    }
+
+    [Fact]
+    public async Task Dry_run_reports_what_would_change_and_changes_nothing()
+    {
+        var suspendsBefore = fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser);
+
+        var result = await fixture.RunAsync("users", "suspend", "--dry-run", fixture.IdOf("carol@example.com"), "dave@example.com");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        fixture.StateOf("carol@example.com").ShouldBe(UserState.Active);
+        fixture.StateOf("dave@example.com").ShouldBe(UserState.Active);
+        fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
+        result.Stdout.Split('\n').Count(line => line.Contains("(would suspend (dry run))", StringComparison.Ordinal)).ShouldBe(2);
+        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 2 skipped.");
+        result.Stdout.ShouldContain("Dry run: nothing was changed.");
+    }
+
+    [Fact]
+    public async Task A_user_named_twice_is_changed_once()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "--dry-run", "carol@example.com", fixture.IdOf("carol@example.com"));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("(named earlier in this batch)");
+        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 2 skipped.");
+    }
+
+    [Fact]
+    public async Task Reactivates_a_user_by_email()
+    {
+        var result = await fixture.RunAsync("users", "reactivate", "SUE@example.com");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        fixture.StateOf("sue@example.com").ShouldBe(UserState.Active);
+        result.Stdout.ShouldContain($"reactivated  {fixture.IdOf("sue@example.com")}  sue@example.com");
+    }
+
+    [Fact]
+    public async Task A_csv_with_bad_rows_reports_them_and_processes_the_others()
+    {
+        var csv = Write("users.csv", "email\r\nnot-an-email\r\nerin@example.com\r\nnobody@example.com\r\n");
+
+        var result = await fixture.RunAsync("users", "suspend", "--from-csv", csv);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        fixture.StateOf("erin@example.com").ShouldBe(UserState.Suspended);
+        result.Stderr.ShouldContain("users.csv line 2: not-an-email: 'not-an-email' is not an email address");
+        result.Stderr.ShouldContain("users.csv line 4: nobody@example.com: no user has this email address");
+        result.Stdout.ShouldContain("Summary: 1 succeeded, 2 failed, 0 skipped.");
+    }
+
+    [Fact]
+    public async Task A_csv_without_header_may_mix_ids_and_emails()
+    {
+        var csv = Write("plain.csv", $"{fixture.IdOf("admin@example.com")}\nfrank@example.com\n\n");
+
+        var result = await fixture.RunAsync("users", "suspend", "--from-csv", csv);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        fixture.StateOf("admin@example.com").ShouldBe(UserState.Suspended);
+        fixture.StateOf("frank@example.com").ShouldBe(UserState.Suspended);
+        result.Stdout.ShouldContain("Summary: 2 succeeded, 0 failed, 0 skipped.");
+    }
+
+    [Fact]
+    public async Task List_csv_output_feeds_back_into_a_bulk_command()
+    {
+        var listed = await fixture.RunAsync("users", "list", "--state", "suspended", "--output", "csv");
+        var rows = listed.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        rows.ShouldBeGreaterThan(0);
+        var csv = Write("suspended.csv", listed.Stdout);
+
+        var result = await fixture.RunAsync("users", "reactivate", "--dry-run", "--from-csv", csv);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain($"Summary: 0 succeeded, 0 failed, {rows} skipped.");
+        result.Stdout.Split('\n').Count(line => line.Contains("(would reactivate (dry run))", StringComparison.Ordinal)).ShouldBe(rows);
+    }
+
+    [Fact]
+    public async Task Terminal_mode_shows_progress_then_the_outcomes()
+    {
+        var result = await fixture.RunInTerminalAsync("users", "suspend", "--dry-run", "carol@example.com");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("carol@example.com  (would suspend (dry run))");
+        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 1 skipped.");
+    }
+
+    [Fact]
+    public async Task Nothing_to_change_is_a_usage_error()
+    {
+        var result = await fixture.RunAsync("users", "suspend");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("Nothing to suspend");
+    }
+
+    [Fact]
+    public async Task A_missing_csv_file_is_a_usage_error()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "--from-csv", Path.Combine(_directory, "absent.csv"));
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("Cannot read --from-csv file");
+    }
+
+    [Fact]
+    public async Task A_csv_with_several_columns_and_no_id_or_email_header_is_a_usage_error()
+    {
+        var csv = Write("wide.csv", "name,role\nAlice,member\n");
+
+        var result = await fixture.RunAsync("users", "suspend", "--from-csv", csv);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("no header row naming an 'id' or 'email' column");
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
