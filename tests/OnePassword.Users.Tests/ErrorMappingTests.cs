@@ -5,28 +5,15 @@ using Shouldly;
 namespace OnePassword.Users.Tests;
 
 /// <summary>Error responses and unreadable bodies become typed exceptions that keep status, code and body.</summary>
-public abstract class ErrorMappingTests : IAsyncLifetime
+public abstract class ErrorMappingTests : RecordingServerTests
 {
-    private RecordingServer _server = null!;
-    private UsersApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await RecordingServer.StartAsync();
-        _client = CreateClient(_server.BaseUrl);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    /// <summary>The client under test, on the adapter the subclass chooses.</summary>
-    protected abstract UsersApiClient CreateClient(Uri baseUrl);
 
     [Fact]
     public async Task The_last_owner_refusal_is_a_PermissionDeniedException_with_the_status_body()
     {
-        _server.Respond = _ => (403, ExampleBodies.NoOwnerRemain, "application/json");
+        Server.Respond = _ => (403, ExampleBodies.NoOwnerRemain, "application/json");
 
-        var exception = await Should.ThrowAsync<PermissionDeniedException>(() => _client.Accounts["A"].Users["OWNER"].Suspend.PostAsync());
+        var exception = await Should.ThrowAsync<PermissionDeniedException>(() => Client.Accounts["A"].Users["OWNER"].Suspend.PostAsync());
 
         exception.ResponseStatusCode.ShouldBe(403);
         exception.RpcCode.ShouldBe(7);
@@ -47,9 +34,9 @@ public abstract class ErrorMappingTests : IAsyncLifetime
     public async Task Each_documented_status_maps_to_its_exception(int status, int code, Type expected)
     {
         var body = $$"""{"code":{{code}},"message":"m{{code}}","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"R"}]}""";
-        _server.Respond = _ => (status, body, "application/json");
+        Server.Respond = _ => (status, body, "application/json");
 
-        var exception = await Should.ThrowAsync<ApiErrorException>(() => _client.Accounts["A"].Users["U"].GetAsync());
+        var exception = await Should.ThrowAsync<ApiErrorException>(() => Client.Accounts["A"].Users["U"].GetAsync());
 
         exception.ShouldBeOfType(expected);
         exception.ResponseStatusCode.ShouldBe(status);
@@ -68,9 +55,9 @@ public abstract class ErrorMappingTests : IAsyncLifetime
     [InlineData("""{"id":"U","email":"u@example.com","state":7}""", "application/json")]
     public async Task An_unreadable_success_body_is_a_MalformedResponseException_with_status_and_excerpt(string body, string contentType)
     {
-        _server.Respond = _ => (200, body, contentType);
+        Server.Respond = _ => (200, body, contentType);
 
-        var exception = await Should.ThrowAsync<MalformedResponseException>(() => _client.Accounts["A"].Users["U"].GetAsync());
+        var exception = await Should.ThrowAsync<MalformedResponseException>(() => Client.Accounts["A"].Users["U"].GetAsync());
 
         exception.ResponseStatusCode.ShouldBe(200);
         exception.Message.ShouldContain("200");
@@ -85,11 +72,11 @@ public abstract class ErrorMappingTests : IAsyncLifetime
 /// <summary>Runs the tests on the SDK's own adapter, which has a short path for generated operations.</summary>
 public sealed class ErrorMappingTestsOnApiRequestAdapter : ErrorMappingTests
 {
-    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
+    internal override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
 }
 
 /// <summary>Runs the tests on Kiota's standard adapter, which users may bring.</summary>
 public sealed class ErrorMappingTestsOnKiotaAdapter : ErrorMappingTests
 {
-    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
+    internal override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
 }

@@ -5,35 +5,22 @@ using Shouldly;
 namespace OnePassword.Users.Tests;
 
 /// <summary>The generated client against a recording server on loopback: what goes on the wire, and what comes back.</summary>
-public abstract class WireFormatTests : IAsyncLifetime
+public abstract class WireFormatTests : RecordingServerTests
 {
-    private RecordingServer _server = null!;
-    private UsersApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await RecordingServer.StartAsync();
-        _client = CreateClient(_server.BaseUrl);
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    /// <summary>The client under test, on the adapter the subclass chooses.</summary>
-    protected abstract UsersApiClient CreateClient(Uri baseUrl);
 
     [Fact]
     public async Task List_sends_GET_with_the_query_in_wire_names_and_reads_the_documented_example_exactly()
     {
-        _server.Respond = _ => (200, ExampleBodies.ListUsers, "application/json");
+        Server.Respond = _ => (200, ExampleBodies.ListUsers, "application/json");
 
-        var page = await _client.Accounts["ACCOUNT123"].Users.GetAsync(q =>
+        var page = await Client.Accounts["ACCOUNT123"].Users.GetAsync(q =>
         {
             q.QueryParameters.Filter = ListUsersFilter.Suspended;
             q.QueryParameters.MaxPageSize = 100;
             q.QueryParameters.PageToken = "CAIQAg";
         });
 
-        var request = _server.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("GET");
         request.RawTarget.ShouldBe("/v1beta1/accounts/ACCOUNT123/users?filter=user.isSuspended%28%29&max_page_size=100&page_token=CAIQAg");
         request.Headers["Accept"].ShouldBe("application/json");
@@ -59,11 +46,11 @@ public abstract class WireFormatTests : IAsyncLifetime
     [Fact]
     public async Task List_without_parameters_sends_no_query()
     {
-        _server.Respond = _ => (200, "{}", "application/json");
+        Server.Respond = _ => (200, "{}", "application/json");
 
-        var page = await _client.Accounts["A"].Users.GetAsync();
+        var page = await Client.Accounts["A"].Users.GetAsync();
 
-        _server.Requests.ShouldHaveSingleItem().RawTarget.ShouldBe("/v1beta1/accounts/A/users");
+        Server.Requests.ShouldHaveSingleItem().RawTarget.ShouldBe("/v1beta1/accounts/A/users");
         page.Results.ShouldBeNull("an empty page omits results, as protobuf JSON does");
         page.NextPageToken.ShouldBeNull();
     }
@@ -71,11 +58,11 @@ public abstract class WireFormatTests : IAsyncLifetime
     [Fact]
     public async Task Get_sends_GET_to_the_user_and_reads_the_user()
     {
-        _server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
+        Server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
 
-        var user = await _client.Accounts["ACCOUNT123"].Users["IR7VJHJ36JHINBFAD7V2T5MP3E"].GetAsync();
+        var user = await Client.Accounts["ACCOUNT123"].Users["IR7VJHJ36JHINBFAD7V2T5MP3E"].GetAsync();
 
-        var request = _server.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("GET");
         request.RawTarget.ShouldBe("/v1beta1/accounts/ACCOUNT123/users/IR7VJHJ36JHINBFAD7V2T5MP3E");
         user.Email.ShouldBe("wendy_appleseed@agilebits.com");
@@ -87,12 +74,12 @@ public abstract class WireFormatTests : IAsyncLifetime
     [InlineData("reactivate")]
     public async Task Colon_actions_send_POST_without_a_body_to_the_custom_method(string verb)
     {
-        _server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
-        var user = _client.Accounts["ACCOUNT123"].Users["IR7VJHJ36JHINBFAD7V2T5MP3E"];
+        Server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
+        var user = Client.Accounts["ACCOUNT123"].Users["IR7VJHJ36JHINBFAD7V2T5MP3E"];
 
         var updated = verb == "suspend" ? await user.Suspend.PostAsync() : await user.Reactivate.PostAsync();
 
-        var request = _server.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.RawTarget.ShouldBe($"/v1beta1/accounts/ACCOUNT123/users/IR7VJHJ36JHINBFAD7V2T5MP3E:{verb}");
         request.Body.ShouldBeEmpty();
@@ -110,13 +97,13 @@ public abstract class WireFormatTests : IAsyncLifetime
     [InlineData("wendy appleseed", "wendy%20appleseed")]
     public async Task Ids_are_percent_encoded_so_they_cannot_change_the_route(string id, string encoded)
     {
-        _server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
+        Server.Respond = _ => (200, ExampleBodies.Wendy, "application/json");
 
-        await _client.Accounts["A"].Users[id].Suspend.PostAsync();
-        await _client.Accounts[id].Users[id].GetAsync();
+        await Client.Accounts["A"].Users[id].Suspend.PostAsync();
+        await Client.Accounts[id].Users[id].GetAsync();
 
-        _server.Requests[0].RawTarget.ShouldBe($"/v1beta1/accounts/A/users/{encoded}:suspend");
-        _server.Requests[1].RawTarget.ShouldBe($"/v1beta1/accounts/{encoded}/users/{encoded}");
+        Server.Requests[0].RawTarget.ShouldBe($"/v1beta1/accounts/A/users/{encoded}:suspend");
+        Server.Requests[1].RawTarget.ShouldBe($"/v1beta1/accounts/{encoded}/users/{encoded}");
     }
 
     [Theory]
@@ -125,16 +112,16 @@ public abstract class WireFormatTests : IAsyncLifetime
     [InlineData("..")]
     public void Ids_that_would_address_another_resource_are_refused_with_the_parameter_name(string id)
     {
-        var exception = Should.Throw<ArgumentException>(() => _client.Accounts["A"].Users[id]);
+        var exception = Should.Throw<ArgumentException>(() => Client.Accounts["A"].Users[id]);
 
         exception.ParamName.ShouldBe("userId");
-        _server.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public void A_null_id_is_refused_with_the_parameter_name()
     {
-        Should.Throw<ArgumentNullException>(() => _client.Accounts[null!]).ParamName.ShouldBe("accountId");
+        Should.Throw<ArgumentNullException>(() => Client.Accounts[null!]).ParamName.ShouldBe("accountId");
     }
 
     [Theory]
@@ -144,19 +131,19 @@ public abstract class WireFormatTests : IAsyncLifetime
     public async Task A_page_size_outside_the_spec_bounds_fails_before_any_request(int size)
     {
         var exception = await Should.ThrowAsync<ArgumentOutOfRangeException>(
-            () => _client.Accounts["A"].Users.GetAsync(q => q.QueryParameters.MaxPageSize = size));
+            () => Client.Accounts["A"].Users.GetAsync(q => q.QueryParameters.MaxPageSize = size));
 
         exception.ParamName.ShouldBe("MaxPageSize");
         exception.Message.ShouldContain("max_page_size");
-        _server.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_state_added_to_the_API_later_reads_as_Unknown()
     {
-        _server.Respond = _ => (200, """{"id":"U","email":"u@example.com","state":"ARCHIVED","future_field":{"x":[1,2]}}""", "application/json");
+        Server.Respond = _ => (200, """{"id":"U","email":"u@example.com","state":"ARCHIVED","future_field":{"x":[1,2]}}""", "application/json");
 
-        var user = await _client.Accounts["A"].Users["U"].GetAsync();
+        var user = await Client.Accounts["A"].Users["U"].GetAsync();
 
         user.State.ShouldBe(UserState.Unknown);
     }
@@ -164,31 +151,31 @@ public abstract class WireFormatTests : IAsyncLifetime
     [Fact]
     public void Request_information_is_available_without_sending()
     {
-        var request = _client.Accounts["A"].Users["U"].Suspend.ToPostRequestInformation();
+        var request = Client.Accounts["A"].Users["U"].Suspend.ToPostRequestInformation();
 
         request.HttpMethod.ShouldBe(Microsoft.Kiota.Abstractions.Method.POST);
-        request.URI.ToString().ShouldBe(_server.BaseUrl.ToString().TrimEnd('/') + "/v1beta1/accounts/A/users/U:suspend");
+        request.URI.ToString().ShouldBe(Server.BaseUrl.ToString().TrimEnd('/') + "/v1beta1/accounts/A/users/U:suspend");
     }
 
     [Fact]
     public async Task WithUrl_sends_to_the_raw_url()
     {
-        _server.Respond = _ => (200, "{}", "application/json");
+        Server.Respond = _ => (200, "{}", "application/json");
 
-        await _client.Accounts["A"].Users.WithUrl(_server.BaseUrl + "v1beta1/accounts/B/users?page_token=xyz").GetAsync();
+        await Client.Accounts["A"].Users.WithUrl(Server.BaseUrl + "v1beta1/accounts/B/users?page_token=xyz").GetAsync();
 
-        _server.Requests.ShouldHaveSingleItem().RawTarget.ShouldBe("/v1beta1/accounts/B/users?page_token=xyz");
+        Server.Requests.ShouldHaveSingleItem().RawTarget.ShouldBe("/v1beta1/accounts/B/users?page_token=xyz");
     }
 }
 
 /// <summary>Runs the tests on the SDK's own adapter, which has a short path for generated operations.</summary>
 public sealed class WireFormatTestsOnApiRequestAdapter : WireFormatTests
 {
-    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
+    internal override UsersApiClient CreateClient(Uri baseUrl) => Clients.OnApiRequestAdapter(baseUrl);
 }
 
 /// <summary>Runs the tests on Kiota's standard adapter, which users may bring.</summary>
 public sealed class WireFormatTestsOnKiotaAdapter : WireFormatTests
 {
-    protected override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
+    internal override UsersApiClient CreateClient(Uri baseUrl) => Clients.Plain(baseUrl);
 }
