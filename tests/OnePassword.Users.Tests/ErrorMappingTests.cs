@@ -7,7 +7,6 @@ namespace OnePassword.Users.Tests;
 /// <summary>Error responses and unreadable bodies become typed exceptions that keep status, code and body.</summary>
 public abstract class ErrorMappingTests : RecordingServerTests
 {
-
     [Fact]
     public async Task The_last_owner_refusal_is_a_PermissionDeniedException_with_the_status_body()
     {

@@ -7,7 +7,6 @@ namespace OnePassword.Users.Tests;
 /// <summary>The generated client against a recording server on loopback: what goes on the wire, and what comes back.</summary>
 public abstract class WireFormatTests : RecordingServerTests
 {
-
     [Fact]
     public async Task List_sends_GET_with_the_query_in_wire_names_and_reads_the_documented_example_exactly()
     {
