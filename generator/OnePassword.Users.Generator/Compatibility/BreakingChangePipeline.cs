@@ -13,7 +13,7 @@ internal sealed record BaselineFile(string For, string Path, string Text);
 /// <summary>
 /// The breaking-change gate: for a spec with a baseline, diagnostics OAG101-OAG105 for every
 /// change that would break clients built from the baseline. Their severity is set per id in
-/// .editorconfig (<c>dotnet_diagnostic.OAG101.severity = error</c>).
+/// a .globalconfig (<c>is_global = true</c> and <c>dotnet_diagnostic.OAG101.severity = error</c>).
 /// </summary>
 internal static class BreakingChangePipeline
 {

@@ -4,7 +4,8 @@ namespace OnePassword.Users.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are stable: they are listed in
-/// AnalyzerReleases.*.md and users suppress or re-grade them in .editorconfig.
+/// AnalyzerReleases.*.md and users suppress or re-grade them in a .globalconfig: they point at
+/// spec files, which .editorconfig sections (C# files only) do not reach.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
