@@ -26,7 +26,7 @@ public sealed class BulkSuspendTests
         emulator.Faults.ErrorRate = 0.10;
         emulator.Faults.ErrorStatusCodes = [503];
         var options = EmulatorClients.Options(emulator);
-        options.RateLimit = new RateLimitOptions { Rules = [new RuntimeRule(100, window)], SafetyMargin = TimeSpan.FromMilliseconds(500) };
+        options.RateLimit = new RateLimitOptions { Rules = [new RuntimeRule(100, window)] }; // the default 1 s margin
         options.Retry = new RetryOptions { MaxRetries = 8, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) };
         await using var client = UsersApiClient.Create(options);
         var users = client.Accounts[emulator.DefaultAccountId].Users;
