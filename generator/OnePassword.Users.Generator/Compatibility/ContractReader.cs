@@ -11,7 +11,6 @@ namespace OnePassword.Users.Generator.Compatibility;
 /// <summary>Reads the <see cref="ApiContract"/> of a spec; null when the spec cannot be read.</summary>
 internal static class ContractReader
 {
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch"];
     private static readonly Regex Parameter = new(@"\{[^{}]*\}", RegexOptions.CultureInvariant);
 
     // The generated client folds a version prefix into its base URL (/v1beta1 -> /v1 changes no
@@ -35,7 +34,7 @@ internal static class ContractReader
                 continue;
             }
 
-            foreach (var method in Methods)
+            foreach (var method in OpenApiMethods.All)
             {
                 if (document.Map(item, method) is not { } operation)
                 {

@@ -50,6 +50,20 @@ internal static class PaginatorEmitter
         return new GeneratedFile($"{ns}.{className}.g.cs", w.ToString());
     }
 
+    private static void DocListParameters(SourceWriter w, List<QueryParameterModel> filters, PaginationModel pagination)
+    {
+        w.Line("/// <param name=\"builder\">The request builder of the list.</param>");
+        foreach (var q in filters)
+        {
+            w.Line($"/// <param name=\"{Identifiers.ToCamelCase(q.WireName).TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
+        }
+
+        if (pagination.PageSizeProperty is not null)
+        {
+            w.Line("/// <param name=\"pageSize\">The most items per page; null for the server's default.</param>");
+        }
+    }
+
     private static void EmitOperation(SourceWriter w, ApiModel api, string builder, OperationModel operation, string prefix)
     {
         var models = api.Options.Namespace + ".Models";
@@ -73,17 +87,7 @@ internal static class PaginatorEmitter
         w.Doc(
             $"Every item of <c>{operation.OperationId}</c> across all pages; pages are fetched as the enumeration reaches them.",
             "Use it with <c>await foreach</c>. The list ends when the next-page token is absent or empty; a repeated token throws a PaginationException instead of looping forever.");
-        w.Line("/// <param name=\"builder\">The request builder of the list.</param>");
-        foreach (var q in filters)
-        {
-            w.Line($"/// <param name=\"{Identifiers.ToCamelCase(q.WireName).TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
-        }
-
-        if (pagination.PageSizeProperty is not null)
-        {
-            w.Line("/// <param name=\"pageSize\">The most items per page; null for the server's default.</param>");
-        }
-
+        DocListParameters(w, filters, pagination);
         w.Line("/// <param name=\"cancellationToken\">Stops the enumeration between and during page requests.</param>");
         w.Line("/// <returns>The items, also enumerable page by page with AsPages.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is outside the bounds of the spec; thrown before any request.</exception>");
@@ -106,17 +110,7 @@ internal static class PaginatorEmitter
         w.Doc(
             $"The pages of <c>{operation.OperationId}</c>, each with its items and next-page token, starting at a saved page token when one is given.",
             "Save a page's NextPageToken to resume the list later from where it stopped.");
-        w.Line("/// <param name=\"builder\">The request builder of the list.</param>");
-        foreach (var q in filters)
-        {
-            w.Line($"/// <param name=\"{Identifiers.ToCamelCase(q.WireName).TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
-        }
-
-        if (pagination.PageSizeProperty is not null)
-        {
-            w.Line("/// <param name=\"pageSize\">The most items per page; null for the server's default.</param>");
-        }
-
+        DocListParameters(w, filters, pagination);
         w.Line("/// <param name=\"pageToken\">A next-page token saved earlier; null to start at the first page.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops the enumeration between and during page requests.</param>");
         w.Line("/// <returns>The pages.</returns>");

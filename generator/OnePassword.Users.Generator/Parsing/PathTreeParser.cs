@@ -22,8 +22,6 @@ internal sealed class PathTreeParser
 
     private static readonly Regex VersionSegment = new(@"^v[0-9]+([a-z]+[0-9]*)?$", RegexOptions.CultureInvariant);
 
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch"];
-
     private readonly SpecDocument _document;
     private readonly SchemaMapper _schemas;
     private readonly OperationParser _operations;
@@ -58,7 +56,7 @@ internal sealed class PathTreeParser
                 continue;
             }
 
-            foreach (var method in Methods)
+            foreach (var method in OpenApiMethods.All)
             {
                 if (_document.Map(item, method) is not { } operation)
                 {
