@@ -72,7 +72,7 @@ public sealed class TokenEndpointErrorTests
     public async Task Status_429_and_503_are_retried_honouring_retry_after_then_the_token_is_returned()
     {
         await using AuthHarness harness = await AuthHarness.StartAsync();
-        string inSevenSeconds = (ManualClock.Start + TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(7)).ToString("R", CultureInfo.InvariantCulture);
+        string inSevenSeconds = (ObservedTimeProvider.DefaultStart + TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(7)).ToString("R", CultureInfo.InvariantCulture);
         harness.Server.On(
             ScriptedServer.TokenPath,
             Replies.With(429, """{"code":8,"message":"rate limited"}""", "application/json", ("Retry-After", "2")),
@@ -145,7 +145,7 @@ public sealed class TokenEndpointErrorTests
         ScriptedServer down = await ScriptedServer.StartAsync();
         Uri deadUri = down.TokenUri;
         await down.DisposeAsync();
-        var clock = new ManualClock();
+        var clock = new ObservedTimeProvider();
         using var http = new HttpClient();
         await using var provider = new ClientCredentialsTokenProvider(
             new ClientCredentials("id", "secret-value"), new TokenEndpoint(deadUri), http, new TokenCacheOptions { MaxTokenRequestAttempts = 2 }, clock);

@@ -16,7 +16,7 @@ public sealed class TokenRequestFormatTests
 
         token.Value.ShouldBe("tok-1");
         token.TokenType.ShouldBe("Bearer");
-        token.ExpiresAt.ShouldBe(ManualClock.Start.AddSeconds(900));
+        token.ExpiresAt.ShouldBe(ObservedTimeProvider.DefaultStart.AddSeconds(900));
         RecordedRequest request = harness.Server.RequestsTo(ScriptedServer.TokenPath).ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded");
@@ -81,9 +81,9 @@ public sealed class TokenRequestFormatTests
             Replies.With(200, """{"access_token":"tok-1","token_type":"bearer"}"""),
             Replies.With(200, """{"access_token":"tok-2","token_type":"Bearer","expires_in":"120"}"""));
 
-        (await harness.Provider.GetTokenAsync()).ExpiresAt.ShouldBe(ManualClock.Start.AddSeconds(600));
+        (await harness.Provider.GetTokenAsync()).ExpiresAt.ShouldBe(ObservedTimeProvider.DefaultStart.AddSeconds(600));
         harness.Clock.Advance(TimeSpan.FromSeconds(600));
-        (await harness.Provider.GetTokenAsync()).ExpiresAt.ShouldBe(ManualClock.Start.AddSeconds(720));
+        (await harness.Provider.GetTokenAsync()).ExpiresAt.ShouldBe(ObservedTimeProvider.DefaultStart.AddSeconds(720));
     }
 
     [Fact]

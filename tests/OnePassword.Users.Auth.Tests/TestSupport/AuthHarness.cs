@@ -24,7 +24,7 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public ScriptedServer Server { get; }
 
-    public ManualClock Clock { get; } = new();
+    public ObservedTimeProvider Clock { get; } = new();
 
     public CountingHandler TokenRequests { get; } = new();
 

@@ -1,24 +1,36 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace OnePassword.Users.Auth.Tests.TestSupport;
+namespace OnePassword.Users.Testing;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that also reports the due time of every timer created on it.
 /// <c>Task.Delay(delay, timeProvider)</c> creates one timer, so a test learns exactly how long the
-/// provider decided to wait, and knows the wait began before it moves the clock.
+/// code under test decided to wait, and knows the wait began before it moves the clock. Shared
+/// (as a linked file) by the test projects that drive waits with a fake clock.
 /// </summary>
-internal sealed class ManualClock : TimeProvider
+internal sealed class ObservedTimeProvider : TimeProvider
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>The start of the clock when a test names none.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
 
-    public FakeTimeProvider Fake { get; } = new(Start);
+    public ObservedTimeProvider(DateTimeOffset? start = null)
+    {
+        Start = start ?? DefaultStart;
+        Fake = new FakeTimeProvider(Start);
+    }
+
+    public DateTimeOffset Start { get; }
+
+    public FakeTimeProvider Fake { get; }
 
     public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
 
     public override long TimestampFrequency => Fake.TimestampFrequency;
+
+    public bool AnyTimerCreated => _timers.Reader.TryPeek(out _);
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 
