@@ -6,20 +6,7 @@ namespace OnePassword.Users.Auth.Tests.TestSupport;
 internal static class Replies
 {
     public static Func<HttpContext, Task> With(int status, string? body = null, string contentType = "application/json", params (string Name, string Value)[] headers) =>
-        async context =>
-        {
-            context.Response.StatusCode = status;
-            foreach ((string name, string value) in headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            if (body is not null)
-            {
-                context.Response.ContentType = contentType;
-                await context.Response.WriteAsync(body, context.RequestAborted);
-            }
-        };
+        HttpReply.With(status, body, contentType, headers);
 
     /// <summary>An RFC 6749 section 5.1 token response.</summary>
     public static Func<HttpContext, Task> Token(string value, int expiresIn = 900) =>

@@ -6,20 +6,7 @@ namespace OnePassword.Users.Resilience.Tests.Infrastructure;
 internal static class Reply
 {
     public static Func<HttpContext, Task> With(int status, string? body = null, string contentType = "application/json", params (string Name, string Value)[] headers) =>
-        async context =>
-        {
-            context.Response.StatusCode = status;
-            foreach ((string name, string value) in headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            if (body is not null)
-            {
-                context.Response.ContentType = contentType;
-                await context.Response.WriteAsync(body, context.RequestAborted);
-            }
-        };
+        HttpReply.With(status, body, contentType, headers);
 
     public static Func<HttpContext, Task> Ok(string body = """{"id":"U1"}""") => With(200, body);
 
