@@ -22,17 +22,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a multi-line block (a raw string), each line indented to the current level.</summary>
-    public SourceWriter Block(string text)
-    {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     /// <summary>Writes an optional header line, then <c>{</c>, and indents.</summary>
     public SourceWriter Open(string header = "")
     {

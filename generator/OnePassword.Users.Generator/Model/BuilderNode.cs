@@ -22,4 +22,4 @@ internal sealed record BuilderNode(
 }
 
 /// <summary>A path parameter: its wire name and the C# parameter name of the indexer.</summary>
-internal sealed record PathParameterInfo(string WireName, string ParameterName, string? Description);
+internal sealed record PathParameterInfo(string WireName, string ParameterName);

@@ -225,7 +225,7 @@ internal sealed class PathTreeParser
                     baseName + "ItemRequestBuilder",
                     NamespaceSuffix.Length == 0 ? "Item" : NamespaceSuffix + ".Item",
                     PathTemplate + "/{+" + variable + "}",
-                    new PathParameterInfo(variable, Identifiers.ToCamelCase(wireName), null),
+                    new PathParameterInfo(variable, Identifiers.ToCamelCase(wireName)),
                     "{" + wireName + "}");
             }
 
