@@ -29,8 +29,11 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             .Select((input, cancellationToken) =>
             {
                 var ((text, options), ns) = input;
-                var (clientOptions, error) = SpecFileOptions.Read(text.Path, options.GetOptions(text), ns);
-                return new SpecFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, clientOptions, error);
+                var fileOptions = options.GetOptions(text);
+                var (clientOptions, error) = SpecFileOptions.Read(text.Path, fileOptions, ns);
+                var (severities, severityProblems) = SeverityOptions.Read(text.Path, fileOptions);
+                var problems = error is null ? severityProblems : new[] { error }.Concat(severityProblems).ToEquatableArray();
+                return new SpecFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, clientOptions, severities, problems);
             })
             .WithTrackingName(TrackingNames.SpecFiles);
 
@@ -44,9 +47,9 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
 
         var diagnostics = parsed
-            .Select((pair, _) => pair.File.OptionError is null
-                ? pair.Result.Diagnostics
-                : pair.Result.Diagnostics.Concat([pair.File.OptionError]).ToEquatableArray())
+            .Select((pair, _) => new SpecDiagnostics(
+                pair.Result.Diagnostics.Concat(pair.File.OptionProblems).ToEquatableArray(),
+                pair.File.Severities))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(models, static (output, model) =>
@@ -57,13 +60,7 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(diagnostics, static (output, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(diagnostics, static (output, found) => found.Report(output));
 
         BreakingChangePipeline.Register(context, specFiles);
     }

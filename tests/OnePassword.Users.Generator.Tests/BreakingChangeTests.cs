@@ -10,11 +10,11 @@ public class BreakingChangeTests
 {
     private static readonly string Baseline = SpecFiles.UsersApi;
 
-    private static GeneratorRun Run(string current, Microsoft.CodeAnalysis.CSharp.CSharpCompilation? compilation = null)
+    private static GeneratorRun Run(string current, Microsoft.CodeAnalysis.CSharp.CSharpCompilation? compilation = null, IReadOnlyDictionary<string, string>? editorConfig = null)
     {
         var specs = new[]
         {
-            SpecInput.Users(current),
+            SpecInput.Users(current) with { EditorConfig = editorConfig },
             new SpecInput("/specs/baseline/users-api.v1beta1.yaml", Baseline, new Dictionary<string, string> { ["OpenApiBaselineFor"] = "users-api.yaml" }),
         };
         return GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs), compilation ?? GeneratorHarness.CreateCompilation());
@@ -114,5 +114,49 @@ public class BreakingChangeTests
         Run(current).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Warning);
         Run(current, asError).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Error);
         Run(current, suppressed).GeneratorDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_severity_follows_the_editorconfig_section_of_the_spec_per_id_and_per_category()
+    {
+        var enumValueRemoved = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
+
+        Severity(new() { ["openapi_diagnostic.OAG104.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Error);
+        Severity(new() { ["openapi_diagnostic.category-OpenApiBreakingChange.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Error);
+        Severity(new() { ["openapi_diagnostic.OAG101.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Warning);
+        Severity(new() { ["openapi_diagnostic.oag104.severity"] = "suggestion" }).ShouldBe(DiagnosticSeverity.Info);
+        Severity(new()
+        {
+            ["openapi_diagnostic.category-OpenApiBreakingChange.severity"] = "error",
+            ["openapi_diagnostic.OAG104.severity"] = "default",
+        }).ShouldBe(DiagnosticSeverity.Warning);
+        Run(enumValueRemoved, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "none" })
+            .GeneratorDiagnostics.ShouldBeEmpty();
+
+        DiagnosticSeverity Severity(Dictionary<string, string> editorConfig) =>
+            Run(enumValueRemoved, editorConfig: editorConfig).GeneratorDiagnostics.ShouldHaveSingleItem().Severity;
+    }
+
+    [Fact]
+    public void A_global_config_applies_on_top_of_the_editorconfig_choice()
+    {
+        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
+        var suppressed = GeneratorHarness.CreateCompilation().WithOptions(GeneratorHarness.CreateCompilation().Options
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["OAG104"] = ReportDiagnostic.Suppress }));
+
+        Run(current, suppressed, new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "error" })
+            .GeneratorDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_unknown_severity_word_is_reported_and_the_default_severity_kept()
+    {
+        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
+
+        var diagnostics = Run(current, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "fatal" }).GeneratorDiagnostics;
+
+        diagnostics.Select(d => (d.Id, d.Severity)).OrderBy(d => d.Id).ShouldBe([("OAG007", DiagnosticSeverity.Error), ("OAG104", DiagnosticSeverity.Warning)]);
+        diagnostics.Single(d => d.Id == "OAG007").GetMessage(CultureInfo.InvariantCulture)
+            .ShouldBe("openapi_diagnostic.OAG104.severity in .editorconfig must be one of none, silent, suggestion, warning, error or default, not 'fatal'");
     }
 }

@@ -230,6 +230,26 @@ public class MalformedSpecTests
     }
 
     [Fact]
+    public void Spec_warnings_follow_the_severity_chosen_in_the_editorconfig_section_of_the_spec()
+    {
+        const string spec = Header + """
+
+            paths:
+              /things/{id}:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - { name: thing_id, in: path, required: true, schema: { type: string } }
+                  responses: { '204': { description: ok } }
+            """;
+        var asErrors = new Dictionary<string, string> { ["openapi_diagnostic.category-OpenApiSpec.severity"] = "error" };
+
+        var run = GeneratorHarness.Run(SpecInput.Users(spec) with { EditorConfig = asErrors });
+
+        run.GeneratorDiagnostics.Select(d => (d.Id, d.Severity)).ShouldBe([("OAG008", DiagnosticSeverity.Error), ("OAG008", DiagnosticSeverity.Error)]);
+    }
+
+    [Fact]
     public void Invalid_options_are_reported_and_defaults_used()
     {
         var run = GeneratorHarness.Run(new SpecInput("/specs/users-api.yaml", SpecFiles.UsersApi, SpecInput.Options("Not a namespace!", "UsersClient", "protected")));

@@ -12,8 +12,8 @@ internal sealed record BaselineFile(string For, string Path, string Text);
 
 /// <summary>
 /// The breaking-change gate: for a spec with a baseline, diagnostics OAG101-OAG105 for every
-/// change that would break clients built from the baseline. Their severity is set per id in
-/// a .globalconfig (<c>is_global = true</c> and <c>dotnet_diagnostic.OAG101.severity = error</c>).
+/// change that would break clients built from the baseline. Their severity is chosen in the
+/// .editorconfig section of the spec (<see cref="SeverityOptions"/>) or in a .globalconfig.
 /// </summary>
 internal static class BreakingChangePipeline
 {
@@ -33,17 +33,12 @@ internal static class BreakingChangePipeline
             .Select((pair, _) =>
             {
                 var baseline = pair.Right.FirstOrDefault(b => Matches(b!.For, pair.Left.Path));
-                return baseline is null ? EquatableArray<DiagnosticInfo>.Empty : Detect(baseline, pair.Left);
+                var found = baseline is null ? EquatableArray<DiagnosticInfo>.Empty : Detect(baseline, pair.Left);
+                return new SpecDiagnostics(found, pair.Left.Severities);
             })
             .WithTrackingName(TrackingNames.BreakingChanges);
 
-        context.RegisterSourceOutput(breakingChanges, static (output, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(breakingChanges, static (output, found) => found.Report(output));
     }
 
     private static EquatableArray<DiagnosticInfo> Detect(BaselineFile baseline, SpecFile spec)

@@ -13,5 +13,7 @@ internal static class DiagnosticCatalog
         .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
         .ToDictionary(descriptor => descriptor.Id);
 
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
     public static DiagnosticDescriptor Find(string id) => ById[id];
 }

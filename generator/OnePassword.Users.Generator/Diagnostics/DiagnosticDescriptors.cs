@@ -4,8 +4,9 @@ namespace OnePassword.Users.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are stable: they are listed in
-/// AnalyzerReleases.*.md and users suppress or re-grade them in a .globalconfig: they point at
-/// spec files, which .editorconfig sections (C# files only) do not reach.
+/// AnalyzerReleases.*.md, and users re-grade them with <c>openapi_diagnostic.ID.severity</c> in
+/// the .editorconfig section of the spec (<see cref="SeverityOptions"/>) or with
+/// <c>dotnet_diagnostic.ID.severity</c> in a .globalconfig.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -37,7 +38,7 @@ internal static class DiagnosticDescriptors
         SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidOption = new(
-        "OAG007", "An OpenApi* option on the AdditionalFile is invalid", "{0}",
+        "OAG007", "A generator option for the spec is invalid", "{0}",
         SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor PathParameterMismatch = new(

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using OnePassword.Users.Generator.Model;
@@ -16,9 +17,22 @@ internal sealed record SpecLocation(string FilePath, int Start, int Length, int 
 /// <summary>A diagnostic waiting to be reported: the descriptor id, its message arguments and where.</summary>
 internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Arguments, SpecLocation? Location)
 {
-    public Diagnostic ToDiagnostic()
+    /// <summary>The diagnostic at the severity chosen for its id, or null when that is <c>none</c>.</summary>
+    public Diagnostic? ToDiagnostic(EquatableArray<SeverityOverride> severities)
     {
         var descriptor = DiagnosticCatalog.Find(Id);
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, [.. Arguments]);
+        var chosen = severities.FirstOrDefault(s => s.Id == Id);
+        if (chosen is { Severity: null })
+        {
+            return null;
+        }
+
+        return Diagnostic.Create(
+            descriptor,
+            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            chosen?.Severity ?? descriptor.DefaultSeverity,
+            additionalLocations: null,
+            properties: null,
+            [.. Arguments]);
     }
 }

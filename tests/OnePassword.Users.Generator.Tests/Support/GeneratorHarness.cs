@@ -48,7 +48,7 @@ internal static class GeneratorHarness
             [new ApiClientGenerator().AsSourceGenerator()],
             texts,
             ParseOptions,
-            new TestOptionsProvider(specs.ToDictionary(s => s.Path, s => s.Metadata)),
+            new TestOptionsProvider(specs),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 

@@ -5,8 +5,11 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace OnePassword.Users.Generator.Tests.Support;
 
-/// <summary>A spec handed to the generator as an AdditionalFile, with its item metadata.</summary>
-internal sealed record SpecInput(string Path, string Text, IReadOnlyDictionary<string, string> Metadata)
+/// <summary>
+/// A spec handed to the generator as an AdditionalFile, with its item metadata and the
+/// properties of the .editorconfig sections that match its path.
+/// </summary>
+internal sealed record SpecInput(string Path, string Text, IReadOnlyDictionary<string, string> Metadata, IReadOnlyDictionary<string, string>? EditorConfig = null)
 {
     public static SpecInput Users(string text, string ns = "Contoso.Users", string clientName = "UsersClient", string accessibility = "public") =>
         new("/specs/users-api.yaml", text, Options(ns, clientName, accessibility));
@@ -29,17 +32,35 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Item metadata as the compiler exposes it to generators (<c>build_metadata.AdditionalFiles.*</c>).</summary>
-internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byPath) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// Options as the compiler exposes them to generators: item metadata as
+/// <c>build_metadata.AdditionalFiles.*</c>, .editorconfig properties as they are, keys compared
+/// without case.
+/// </summary>
+internal sealed class TestOptionsProvider(IReadOnlyList<SpecInput> specs) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(ImmutableDictionary<string, string>.Empty);
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-        new DictionaryOptions(byPath.TryGetValue(textFile.Path, out var metadata)
-            ? metadata.ToImmutableDictionary(pair => "build_metadata.AdditionalFiles." + pair.Key, pair => pair.Value)
-            : ImmutableDictionary<string, string>.Empty);
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+    {
+        var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in specs.Where(s => s.Path == textFile.Path))
+        {
+            foreach (var (key, value) in spec.Metadata)
+            {
+                values["build_metadata.AdditionalFiles." + key] = value;
+            }
+
+            foreach (var (key, value) in spec.EditorConfig ?? ImmutableDictionary<string, string>.Empty)
+            {
+                values[key] = value;
+            }
+        }
+
+        return new DictionaryOptions(values.ToImmutable());
+    }
 
     private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {
