@@ -25,6 +25,20 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_flag_the_command_does_not_have_is_a_usage_error_not_a_user_id()
+    {
+        var id = fixture.IdOf("alice@example.com");
+        var suspendsBefore = fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser);
+
+        var result = await fixture.RunAsync("users", "suspend", id, "--output", "json");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("Unrecognized option '--output'");
+        result.Stdout.ShouldBeEmpty();
+        fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
+    }
+
+    [Fact]
     public async Task A_user_already_in_the_target_state_is_skipped_without_a_call()
     {
         var suspendsBefore = fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser);

@@ -36,6 +36,16 @@ public sealed class GetUserTests(EmulatorFixture fixture) : IClassFixture<Emulat
     }
 
     [Fact]
+    public async Task A_mistyped_flag_in_place_of_the_id_is_a_usage_error()
+    {
+        var result = await fixture.RunAsync("users", "get", "--ouput", "json");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain("Unrecognized option '--ouput'");
+        result.Stdout.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_nonexistent_user_exits_4()
     {
         var result = await fixture.RunAsync("users", "get", "NOSUCHUSER2345ABCDEFGHIJKL");

@@ -16,6 +16,7 @@ internal static class ChangeStateCommand
             Description = "User ids or emails (a value with an @ is an email, resolved by listing the account once)",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        FlagLikeValues.RejectIn(users);
         var fromCsv = new Option<string?>("--from-csv")
         {
             Description = "A CSV file of users: a header row with an 'id' or 'email' column (other columns are ignored, so 'users list --output csv' works), or one column of ids or emails without a header",

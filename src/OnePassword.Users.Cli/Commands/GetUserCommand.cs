@@ -10,6 +10,7 @@ internal static class GetUserCommand
     public static Command Create(CommandContext context)
     {
         var id = new Argument<string>("id") { Description = "The user's id" };
+        FlagLikeValues.RejectIn(id);
         var output = OutputOption.Create();
 
         var command = new Command("get", "Show one user (exit code 4 when it does not exist)") { id, output };

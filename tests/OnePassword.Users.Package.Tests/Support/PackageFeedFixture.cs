@@ -19,6 +19,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         "src/OnePassword.Users.Runtime/OnePassword.Users.Runtime.csproj",
         "src/OnePassword.Users/OnePassword.Users.csproj",
         "src/OnePassword.Users.Emulator/OnePassword.Users.Emulator.csproj",
+        "src/OnePassword.Users.Cli/OnePassword.Users.Cli.csproj",
     ];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
