@@ -32,6 +32,7 @@ public sealed class SdkConsumerTests(PackageFeedFixture feed, ITestOutputHelper 
             "reactivated wendy@example.com Active",
             "not found 404",
             "suspend requests 1",
+            $"user agent OnePassword.Users.Sdk/{feed.Version}",
         ], run.ToString());
     }
 

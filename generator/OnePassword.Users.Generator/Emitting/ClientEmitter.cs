@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using OnePassword.Users.Generator.Model;
 
 namespace OnePassword.Users.Generator.Emitting;
@@ -8,10 +9,22 @@ namespace OnePassword.Users.Generator.Emitting;
 /// <summary>Entry point of the emitter: a pure function from the model to the generated files.</summary>
 internal static class ClientEmitter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"OnePassword.Users.Generator\", \"0.1.0\")]";
-
     private const string Abstractions = "global::Microsoft.Kiota.Abstractions";
     private const string Runtime = "global::OnePassword.Users.Runtime";
+
+    /// <summary>
+    /// Names this generator and its package version. The <c>+commit</c> suffix of the
+    /// informational version is left out, so the output is the same for every build of a release.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"OnePassword.Users.Generator\", \"{PackageVersion()}\")]";
+
+    private static string PackageVersion()
+    {
+        var version = typeof(ClientEmitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
 
     public static IEnumerable<GeneratedFile> Emit(ApiModel api)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using OnePassword.Users.Accounts.Item.Users;
 using OnePassword.Users.Emulator;
 using OnePassword.Users.Runtime;
@@ -11,6 +12,10 @@ namespace OnePassword.Users.Cli.Connection;
 /// </summary>
 internal sealed class ApiSession : IAsyncDisposable
 {
+    /// <summary>This tool's package version (without the +commit suffix), first in the User-Agent.</summary>
+    private static readonly string ToolVersion =
+        (typeof(ApiSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     private readonly UsersApiClient _client;
     private readonly UsersApiEmulator? _emulator;
 
@@ -89,7 +94,7 @@ internal sealed class ApiSession : IAsyncDisposable
             ClientSecret = settings.ClientSecret,
             Region = settings.Region,
             BaseUrl = settings.BaseUrl,
-            UserAgent = "OnePassword.Users.Cli/0.1.0",
+            UserAgent = $"op-users/{ToolVersion} {ApiClientOptions.DefaultUserAgent}",
         };
 
         UsersApiClient client;

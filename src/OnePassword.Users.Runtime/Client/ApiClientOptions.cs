@@ -21,8 +21,11 @@ public sealed class ApiClientOptions
     /// <summary>An explicit base URL, for example the emulator's <c>http://127.0.0.1:5099</c>. Plain HTTP is allowed only for loopback.</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The <c>User-Agent</c> partners are asked to send: <c>Product/version</c>.</summary>
-    public string UserAgent { get; set; } = "OnePassword.Users.Sdk/0.1.0";
+    /// <summary>The <c>User-Agent</c> partners are asked to send: <c>Product/version</c>. <see cref="DefaultUserAgent"/> unless set.</summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary><c>OnePassword.Users.Sdk/</c> and the version of this package, so 1Password can tell SDK releases apart.</summary>
+    public static string DefaultUserAgent { get; } = "OnePassword.Users.Sdk/" + PackageVersion.Of(typeof(ApiClientOptions).Assembly);
 
     /// <summary>The innermost handler; a pooled <see cref="SocketsHttpHandler"/> when null. Not disposed by the client.</summary>
     public HttpMessageHandler? Transport { get; set; }

@@ -47,3 +47,4 @@ catch (NotFoundException notFound)
 }
 
 Console.WriteLine($"suspend requests {emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser)}");
+Console.WriteLine($"user agent {ApiClientOptions.DefaultUserAgent}");
