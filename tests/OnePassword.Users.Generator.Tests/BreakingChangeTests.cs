@@ -10,6 +10,9 @@ public class BreakingChangeTests
 {
     private static readonly string Baseline = SpecFiles.UsersApi;
 
+    /// <summary>The baseline without the user state SUSPENDED: one OAG104, the change the severity tests use.</summary>
+    private static readonly string EnumValueRemoved = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
+
     private static GeneratorRun Run(string current, Microsoft.CodeAnalysis.CSharp.CSharpCompilation? compilation = null, IReadOnlyDictionary<string, string>? editorConfig = null)
     {
         var specs = new[]
@@ -18,6 +21,13 @@ public class BreakingChangeTests
             new SpecInput("/specs/baseline/users-api.v1beta1.yaml", Baseline, new Dictionary<string, string> { ["OpenApiBaselineFor"] = "users-api.yaml" }),
         };
         return GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs), compilation ?? GeneratorHarness.CreateCompilation());
+    }
+
+    /// <summary>A compilation whose options grade <paramref name="id"/>, as a .globalconfig or -warnaserror would.</summary>
+    private static Microsoft.CodeAnalysis.CSharp.CSharpCompilation CompilationWith(string id, ReportDiagnostic report)
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { [id] = report }));
     }
 
     private static Diagnostic Single(GeneratorRun run, string id)
@@ -75,7 +85,7 @@ public class BreakingChangeTests
     [Fact]
     public void A_removed_enum_value_is_reported()
     {
-        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
+        var current = EnumValueRemoved;
 
         var diagnostic = Single(Run(current), "OAG104");
 
@@ -105,22 +115,17 @@ public class BreakingChangeTests
     [Fact]
     public void The_severity_follows_the_project_configuration()
     {
-        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
-        var asError = GeneratorHarness.CreateCompilation().WithOptions(GeneratorHarness.CreateCompilation().Options
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["OAG104"] = ReportDiagnostic.Error }));
-        var suppressed = GeneratorHarness.CreateCompilation().WithOptions(GeneratorHarness.CreateCompilation().Options
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["OAG104"] = ReportDiagnostic.Suppress }));
+        var asError = CompilationWith("OAG104", ReportDiagnostic.Error);
+        var suppressed = CompilationWith("OAG104", ReportDiagnostic.Suppress);
 
-        Run(current).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Warning);
-        Run(current, asError).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Error);
-        Run(current, suppressed).GeneratorDiagnostics.ShouldBeEmpty();
+        Run(EnumValueRemoved).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Warning);
+        Run(EnumValueRemoved, asError).GeneratorDiagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Error);
+        Run(EnumValueRemoved, suppressed).GeneratorDiagnostics.ShouldBeEmpty();
     }
 
     [Fact]
     public void The_severity_follows_the_editorconfig_section_of_the_spec_per_id_and_per_category()
     {
-        var enumValueRemoved = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
-
         Severity(new() { ["openapi_diagnostic.OAG104.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Error);
         Severity(new() { ["openapi_diagnostic.category-OpenApiBreakingChange.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Error);
         Severity(new() { ["openapi_diagnostic.OAG101.severity"] = "error" }).ShouldBe(DiagnosticSeverity.Warning);
@@ -130,30 +135,26 @@ public class BreakingChangeTests
             ["openapi_diagnostic.category-OpenApiBreakingChange.severity"] = "error",
             ["openapi_diagnostic.OAG104.severity"] = "default",
         }).ShouldBe(DiagnosticSeverity.Warning);
-        Run(enumValueRemoved, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "none" })
+        Run(EnumValueRemoved, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "none" })
             .GeneratorDiagnostics.ShouldBeEmpty();
 
         DiagnosticSeverity Severity(Dictionary<string, string> editorConfig) =>
-            Run(enumValueRemoved, editorConfig: editorConfig).GeneratorDiagnostics.ShouldHaveSingleItem().Severity;
+            Run(EnumValueRemoved, editorConfig: editorConfig).GeneratorDiagnostics.ShouldHaveSingleItem().Severity;
     }
 
     [Fact]
     public void A_global_config_applies_on_top_of_the_editorconfig_choice()
     {
-        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
-        var suppressed = GeneratorHarness.CreateCompilation().WithOptions(GeneratorHarness.CreateCompilation().Options
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["OAG104"] = ReportDiagnostic.Suppress }));
+        var suppressed = CompilationWith("OAG104", ReportDiagnostic.Suppress);
 
-        Run(current, suppressed, new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "error" })
+        Run(EnumValueRemoved, suppressed, new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "error" })
             .GeneratorDiagnostics.ShouldBeEmpty();
     }
 
     [Fact]
     public void An_unknown_severity_word_is_reported_and_the_default_severity_kept()
     {
-        var current = Baseline.Replace("        - ACTIVE\n        - SUSPENDED\n", "        - ACTIVE\n", StringComparison.Ordinal);
-
-        var diagnostics = Run(current, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "fatal" }).GeneratorDiagnostics;
+        var diagnostics = Run(EnumValueRemoved, editorConfig: new Dictionary<string, string> { ["openapi_diagnostic.OAG104.severity"] = "fatal" }).GeneratorDiagnostics;
 
         diagnostics.Select(d => (d.Id, d.Severity)).OrderBy(d => d.Id).ShouldBe([("OAG007", DiagnosticSeverity.Error), ("OAG104", DiagnosticSeverity.Warning)]);
         diagnostics.Single(d => d.Id == "OAG007").GetMessage(CultureInfo.InvariantCulture)

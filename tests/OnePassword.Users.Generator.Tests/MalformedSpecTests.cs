@@ -210,19 +210,21 @@ public class MalformedSpecTests
         run.CompileProblems.ShouldBeEmpty();
     }
 
+    private const string PathParameterMismatch = Header + """
+
+        paths:
+          /things/{id}:
+            get:
+              operationId: getThing
+              parameters:
+                - { name: thing_id, in: path, required: true, schema: { type: string } }
+              responses: { '204': { description: ok } }
+        """;
+
     [Fact]
     public void Path_parameters_that_do_not_match_the_template_warn()
     {
-        var run = Run(Header + """
-
-            paths:
-              /things/{id}:
-                get:
-                  operationId: getThing
-                  parameters:
-                    - { name: thing_id, in: path, required: true, schema: { type: string } }
-                  responses: { '204': { description: ok } }
-            """);
+        var run = Run(PathParameterMismatch);
 
         ShouldNotCrash(run);
         run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(["OAG008", "OAG008"]);
@@ -232,19 +234,9 @@ public class MalformedSpecTests
     [Fact]
     public void Spec_warnings_follow_the_severity_chosen_in_the_editorconfig_section_of_the_spec()
     {
-        const string spec = Header + """
-
-            paths:
-              /things/{id}:
-                get:
-                  operationId: getThing
-                  parameters:
-                    - { name: thing_id, in: path, required: true, schema: { type: string } }
-                  responses: { '204': { description: ok } }
-            """;
         var asErrors = new Dictionary<string, string> { ["openapi_diagnostic.category-OpenApiSpec.severity"] = "error" };
 
-        var run = GeneratorHarness.Run(SpecInput.Users(spec) with { EditorConfig = asErrors });
+        var run = GeneratorHarness.Run(SpecInput.Users(PathParameterMismatch) with { EditorConfig = asErrors });
 
         run.GeneratorDiagnostics.Select(d => (d.Id, d.Severity)).ShouldBe([("OAG008", DiagnosticSeverity.Error), ("OAG008", DiagnosticSeverity.Error)]);
     }
