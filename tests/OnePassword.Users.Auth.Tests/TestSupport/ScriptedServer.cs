@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OnePassword.Users.Testing;
 
 namespace OnePassword.Users.Auth.Tests.TestSupport;
 
@@ -20,14 +14,17 @@ internal sealed class ScriptedServer : IAsyncDisposable
     public const string TokenPath = "/v1beta1/users/oauth2/token";
     public const string RevokePath = "/v1beta1/users/oauth2/revoke";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _steps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _standing = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _received = new();
 
-    private ScriptedServer(WebApplication app) => _app = app;
+    private LoopbackHost _host = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    private ScriptedServer()
+    {
+    }
+
+    public Uri BaseAddress => _host.BaseAddress;
 
     public Uri TokenUri => Url(TokenPath);
 
@@ -37,15 +34,8 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     public static async Task<ScriptedServer> StartAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var server = new ScriptedServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
+        var server = new ScriptedServer();
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -76,11 +66,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
     public Task WaitForRequestsAsync(string path, int count) =>
         Eventually.TrueAsync(() => RequestsTo(path).Count >= count, $"{count} requests to {path}");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OnePassword.Users.Testing;
 
 namespace OnePassword.Users.Resilience.Tests.Infrastructure;
 
@@ -19,34 +13,27 @@ internal sealed record ReceivedRequest(string Method, string PathAndQuery, strin
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly TimeProvider? _clock;
 
-    private LoopbackServer(WebApplication app, IEnumerable<Func<HttpContext, Task>> script, TimeProvider? clock)
+    private LoopbackHost _host = null!;
+
+    private LoopbackServer(IEnumerable<Func<HttpContext, Task>> script, TimeProvider? clock)
     {
-        _app = app;
         _script = new ConcurrentQueue<Func<HttpContext, Task>>(script);
         _clock = clock;
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _received];
 
     /// <summary>Starts a server; <paramref name="clock"/>, when given, stamps each request with its time of receipt.</summary>
     public static async Task<LoopbackServer> StartAsync(TimeProvider? clock, params Func<HttpContext, Task>[] script)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var server = new LoopbackServer(app, script, clock);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address + "/");
+        var server = new LoopbackServer(script, clock);
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -55,11 +42,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Waits (bounded, in real time) until the server has received <paramref name="count"/> requests.</summary>
     public Task WaitForRequestsAsync(int count) => Eventually.TrueAsync(() => _received.Count >= count, $"{count} requests to arrive");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OnePassword.Users.Testing;
 
 namespace OnePassword.Users.Tests.Support;
 
@@ -19,28 +14,24 @@ internal sealed record RecordedRequest(string Method, string RawTarget, IReadOnl
 /// </summary>
 internal sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private LoopbackHost _host = null!;
 
-    private RecordingServer(WebApplication app) => _app = app;
+    private RecordingServer()
+    {
+    }
 
     public Func<RecordedRequest, (int Status, string Body, string ContentType)> Respond { get; set; } =
         _ => (200, "{}", "application/json");
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _host.BaseAddress;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var server = new RecordingServer();
+        server._host = await LoopbackHost.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -61,9 +52,5 @@ internal sealed class RecordingServer : IAsyncDisposable
         await context.Response.WriteAsync(responseBody);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
