@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OnePassword.Users.Testing;
 
 namespace OnePassword.Users.Emulator.Tests.TestSupport;
 
@@ -39,17 +40,11 @@ internal sealed class PrismProxy : IAsyncDisposable
         }
     }
 
-    public static string ExecutablePath(string repositoryRoot) =>
-        Path.Combine(repositoryRoot, ".ci", "tools", "node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
-
     public static async Task<PrismProxy> StartAsync(string specPath, Uri upstream)
     {
-        var prism = ExecutablePath(RepositoryRoot.Find());
-        if (!File.Exists(prism))
-        {
-            throw new InvalidOperationException(
-                $"Prism is not installed at {prism}. Run `npm ci` in .ci/tools (CI does this before the tests); the conformance tests cannot run without it.");
-        }
+        // Prism is pinned in .ci/tools; the first test that needs it installs it.
+        var bin = await NodeTools.EnsureInstalledAsync(Path.Combine(RepositoryRoot.Find(), ".ci", "tools"));
+        var prism = Path.Combine(bin, OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
 
         var port = FreePort();
         var startInfo = new ProcessStartInfo(prism)
