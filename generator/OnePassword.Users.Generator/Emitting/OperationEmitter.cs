@@ -15,9 +15,16 @@ internal static class OperationEmitter
     public static string ConfigurationType(BuilderNode node, OperationModel operation) =>
         $"{Abstractions}.RequestConfiguration<{(operation.QueryParameters.IsEmpty ? Abstractions + ".DefaultQueryParameters" : QueryClassName(node, operation))}>";
 
+    /// <summary>The private field that holds the operation's <c>ApiOperation</c>: what telemetry, audit and retries know of it.</summary>
+    public static string DescriptorField(OperationModel operation) => "s_" + operation.Method.ToLowerInvariant() + "Operation";
+
     public static void Emit(SourceWriter w, ApiModel api, BuilderNode node, OperationModel operation)
     {
         var models = api.Options.Namespace + ".Models";
+        var descriptor = DescriptorField(operation);
+        var operationName = operation.OperationId.Length > 0 ? operation.OperationId : operation.Name;
+        w.Line($"private static readonly {Runtime}.ApiOperation {descriptor} = new({SourceWriter.Literal(operationName)}, {SourceWriter.Literal(operation.Method.ToUpperInvariant())}, {SourceWriter.Literal(operation.Path)}, isIdempotent: {Bool(operation.IsIdempotent)}, changesState: {Bool(operation.ChangesState)});");
+        w.Line();
         var configuration = ConfigurationType(node, operation);
         var bodyParameter = operation.Body is null ? string.Empty : $"{CSharpTypes.Name(operation.Body.Type, models)} body, ";
         var bodyArgument = operation.Body is null ? string.Empty : "body, ";
@@ -56,8 +63,8 @@ internal static class OperationEmitter
             var typeArgument = operation.SuccessType is null ? "<object>" : string.Empty;
             w.Open($"if (requestConfiguration is null && RequestAdapter is {Runtime}.ApiRequestAdapter direct)");
             w.Line(operation.SuccessType is null
-                ? $"await direct.SendAsync{typeArgument}({Abstractions}.Method.{operation.Method.ToUpperInvariant()}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false);"
-                : $"return (await direct.SendAsync({Abstractions}.Method.{operation.Method.ToUpperInvariant()}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false))!;");
+                ? $"await direct.SendAsync{typeArgument}({descriptor}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false);"
+                : $"return (await direct.SendAsync({descriptor}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false))!;");
             if (operation.SuccessType is null)
             {
                 w.Line("return;");
@@ -102,6 +109,7 @@ internal static class OperationEmitter
         }
 
         w.Line($"var requestInfo = CreateRequestInformation({Abstractions}.Method.{operation.Method.ToUpperInvariant()});");
+        w.Line($"requestInfo.AddRequestOptions([{descriptor}]);");
         var hasRequiredQuery = operation.QueryParameters.Any(q => q.Required);
         if (hasRequiredQuery)
         {
@@ -246,6 +254,8 @@ internal static class OperationEmitter
         var remarks = SourceWriter.Join("\n", operation.Description ?? string.Empty, permission ?? string.Empty);
         w.Doc(operation.Summary, remarks.Length == 0 ? null : remarks, fallback: $"Sends the {operation.Method.ToUpperInvariant()} request.");
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string ErrorList(OperationModel operation) =>
         operation.ErrorStatusCodes.IsEmpty ? string.Empty : " (" + string.Join(", ", operation.ErrorStatusCodes) + ")";

@@ -3,10 +3,16 @@ namespace OnePassword.Users.Generator.Model;
 /// <summary>One HTTP operation on a request builder.</summary>
 /// <param name="Method">The Kiota method name: Get, Post, Put, Patch, Delete, Head, Options.</param>
 /// <param name="Name">The PascalCase operation name (from the operationId) used for helper types.</param>
+/// <param name="Path">The path as the spec writes it, e.g. <c>/v1beta1/accounts/{account_id}/users/{user_id}:suspend</c>.</param>
+/// <param name="IsIdempotent">Whether sending it twice has the effect of sending it once: by HTTP method, or <c>x-idempotent</c>.</param>
+/// <param name="ChangesState">Whether it changes state and is audited: every method but GET, HEAD, OPTIONS and TRACE, or <c>x-audit</c>.</param>
 internal sealed record OperationModel(
     string Method,
     string OperationId,
     string Name,
+    string Path,
+    bool IsIdempotent,
+    bool ChangesState,
     string? Summary,
     string? Description,
     bool Deprecated,

@@ -75,10 +75,18 @@ internal sealed class OperationParser
             .OrderBy(code => code, StringComparer.Ordinal)
             .ToEquatableArray();
 
+        // Safe methods change nothing; PUT and DELETE are idempotent by HTTP's definition. A POST
+        // that is idempotent (the Users API's :suspend) says so with x-idempotent, so transport
+        // failures after it was sent may be retried.
+        var httpMethod = method.ToUpperInvariant();
+        var safe = httpMethod is "GET" or "HEAD" or "OPTIONS" or "TRACE";
         return new OperationModel(
             pascalMethod,
             operationId ?? string.Empty,
             name,
+            path,
+            _document.OptionalBool(operation, "x-idempotent") ?? (safe || httpMethod is "PUT" or "DELETE"),
+            _document.OptionalBool(operation, "x-audit") ?? !safe,
             _document.String(operation, "summary"),
             _document.String(operation, "description"),
             _document.Bool(operation, "deprecated"),

@@ -94,6 +94,14 @@ internal sealed class SpecDocument
     public bool Bool(YamlMappingNode map, string key) =>
         string.Equals(String(map, key), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary><see langword="true"/> or <see langword="false"/> when the key says so; null when it is absent or neither.</summary>
+    public bool? OptionalBool(YamlMappingNode map, string key) => String(map, key)?.ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
+
     public static IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode? map)
     {
         if (map is null)

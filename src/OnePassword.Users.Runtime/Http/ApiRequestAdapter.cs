@@ -65,18 +65,20 @@ public sealed class ApiRequestAdapter : IRequestAdapter
     /// a generated call with no configuration.
     /// </summary>
     /// <typeparam name="T">The response model.</typeparam>
-    /// <param name="method">The HTTP method.</param>
+    /// <param name="operation">The generated descriptor of the operation.</param>
     /// <param name="urlTemplate">The builder's URL template.</param>
     /// <param name="pathParameters">The builder's encoded path parameters.</param>
     /// <param name="accept">The Accept header, or null.</param>
     /// <param name="read">The generated reader; null when the response has no body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
-    public async Task<T?> SendAsync<T>(Method method, string urlTemplate, IDictionary<string, object> pathParameters, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
+    public async Task<T?> SendAsync<T>(ApiOperation operation, string urlTemplate, IDictionary<string, object> pathParameters, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(urlTemplate);
         ArgumentNullException.ThrowIfNull(pathParameters);
-        using var message = new HttpRequestMessage(ToHttpMethod(method), new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
+        using var message = new HttpRequestMessage(operation.HttpMethod, new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
+        operation.ApplyTo(message);
         if (accept is not null)
         {
             message.Headers.TryAddWithoutValidation("Accept", accept);
@@ -93,7 +95,7 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
     private HttpRequestMessage ToMessage(RequestInformation request)
     {
-        var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), new Uri(Url(request.UrlTemplate ?? string.Empty, request.PathParameters, request.QueryParameters), UriKind.Absolute));
+        var message = new HttpRequestMessage(HttpMethods.Of(request.HttpMethod), new Uri(Url(request.UrlTemplate ?? string.Empty, request.PathParameters, request.QueryParameters), UriKind.Absolute));
         if (request.Content is { } content)
         {
             message.Content = new StreamContent(content);
@@ -114,18 +116,6 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
         return message;
     }
-
-    private static HttpMethod ToHttpMethod(Method method) => method switch
-    {
-        Method.GET => HttpMethod.Get,
-        Method.POST => HttpMethod.Post,
-        Method.PUT => HttpMethod.Put,
-        Method.PATCH => HttpMethod.Patch,
-        Method.DELETE => HttpMethod.Delete,
-        Method.HEAD => HttpMethod.Head,
-        Method.OPTIONS => HttpMethod.Options,
-        _ => new HttpMethod(method.ToString()),
-    };
 
     private IDictionary<string, object> WithBaseUrl(IDictionary<string, object> pathParameters)
     {
