@@ -13,6 +13,13 @@ public sealed class EmulatorOptions
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(900);
 
     /// <summary>
+    /// The most live tokens one client holds (default 1000). Issuing one more drops that client's
+    /// oldest token, so a storm of token requests cannot grow the emulator's memory without bound.
+    /// Expired tokens are forgotten as new ones are issued. (The real API's bound is not documented.)
+    /// </summary>
+    public int MaxTokensPerClient { get; init; } = 1000;
+
+    /// <summary>
     /// The clock for token expiry and rate-limit windows. Pass a fake clock to test expiry and
     /// rate-limit recovery without waiting. Injected latency always uses real time.
     /// </summary>
@@ -51,6 +58,7 @@ public sealed class EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TokenLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokensPerClient, 1);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(RateLimits);
         ArgumentException.ThrowIfNullOrWhiteSpace(DefaultAccountId);

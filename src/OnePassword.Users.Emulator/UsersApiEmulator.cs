@@ -58,7 +58,7 @@ public sealed class UsersApiEmulator : IAsyncDisposable
         options ??= new EmulatorOptions();
         options.Validate();
 
-        var state = new EmulatorState(options.TimeProvider);
+        var state = new EmulatorState(options.TimeProvider, options.MaxTokensPerClient);
         state.AddAccount(options.DefaultAccountId);
         var seed = options.Seed ?? EmulatorSeed.Demo(options.DefaultAccountId);
         seed.ApplyTo(state, options.DefaultAccountId, options.TimeProvider.GetUtcNow());

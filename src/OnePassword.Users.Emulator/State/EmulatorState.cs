@@ -15,9 +15,18 @@ public sealed class EmulatorState
     private readonly Dictionary<string, AccountUsers> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatorClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<string>> _tokensByClient = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+    private readonly int _maxTokensPerClient;
+    private int _sweepAt = MinimumSweepSize;
 
-    internal EmulatorState(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    private const int MinimumSweepSize = 1024;
+
+    internal EmulatorState(TimeProvider timeProvider, int maxTokensPerClient = 1000)
+    {
+        _timeProvider = timeProvider;
+        _maxTokensPerClient = maxTokensPerClient;
+    }
 
     /// <summary>The ids of all accounts, in the order they were added.</summary>
     public IReadOnlyList<string> AccountIds
@@ -43,7 +52,7 @@ public sealed class EmulatorState
         }
     }
 
-    /// <summary>Every token issued so far, including expired and revoked ones.</summary>
+    /// <summary>The tokens the emulator still holds: live ones, and revoked or expired ones it has not forgotten yet.</summary>
     public IReadOnlyList<IssuedToken> Tokens
     {
         get
@@ -170,7 +179,7 @@ public sealed class EmulatorState
         }
     }
 
-    /// <summary>The number of tokens issued so far, including expired and revoked ones.</summary>
+    /// <summary>The number of tokens the emulator holds, including revoked and expired ones it has not forgotten yet.</summary>
     public int CountTokens()
     {
         lock (_gate)
@@ -230,9 +239,48 @@ public sealed class EmulatorState
         lock (_gate)
         {
             _tokens.Add(token.AccessToken, token);
+            if (!_tokensByClient.TryGetValue(client.ClientId, out var issued))
+            {
+                _tokensByClient[client.ClientId] = issued = new Queue<string>();
+            }
+
+            issued.Enqueue(token.AccessToken);
+            while (issued.Count > _maxTokensPerClient)
+            {
+                _tokens.Remove(issued.Dequeue());
+            }
+
+            if (_tokens.Count >= _sweepAt)
+            {
+                ForgetExpired(now);
+            }
         }
 
         return token;
+    }
+
+    /// <summary>
+    /// Forgets tokens past their expiry (revoked ones included: they would be refused anyway).
+    /// Runs when the store has doubled since the last sweep, so issuing stays cheap on average.
+    /// </summary>
+    private void ForgetExpired(DateTimeOffset now)
+    {
+        foreach (var expired in _tokens.Values.Where(token => token.ExpiresAt <= now).Select(token => token.AccessToken).ToList())
+        {
+            _tokens.Remove(expired);
+        }
+
+        foreach (var queue in _tokensByClient.Values)
+        {
+            var live = queue.Where(_tokens.ContainsKey).ToList();
+            queue.Clear();
+            foreach (var accessToken in live)
+            {
+                queue.Enqueue(accessToken);
+            }
+        }
+
+        _sweepAt = Math.Max(MinimumSweepSize, _tokens.Count * 2);
     }
 
     /// <summary>Revokes the token when <paramref name="client"/> owns it and it still works; reports whether it did.</summary>
