@@ -95,7 +95,7 @@ public sealed class SecretRedactionTests
 
         string basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AuthHarness.ClientId}:{Secret}"));
         error.Message.ShouldNotContain(basic);
-        error.RawBody.ShouldBe("<pre>Authorization: Basic ***</pre>");
+        error.RawBody.ShouldBe("<pre>Authorization: ***</pre>");
     }
 
     [Fact]

@@ -153,6 +153,11 @@ public sealed class TokenEndpointErrorTests
         Task<AccessToken> token = provider.GetTokenAsync().AsTask();
         clock.Advance(await clock.NextTimerAsync());
 
-        await Should.ThrowAsync<HttpRequestException>(Eventually.Within(token));
+        ApiTransportException failure = await Should.ThrowAsync<ApiTransportException>(Eventually.Within(token));
+        failure.Failure.ShouldBe(TransportFailure.ConnectionFailed);
+        failure.Attempts.ShouldBe(2);
+        failure.RequestMethod.ShouldBe("POST");
+        failure.RequestUri.ShouldBe(deadUri);
+        failure.Message.ShouldStartWith($"POST {deadUri}: could not connect");
     }
 }

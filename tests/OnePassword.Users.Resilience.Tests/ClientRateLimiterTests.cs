@@ -11,51 +11,72 @@ public sealed class ClientRateLimiterTests
     // The registry is process-wide: every test uses keys of its own.
     private static string UniqueKey() => Guid.NewGuid().ToString("N");
 
+    private static RateLimitOptions Options(int limit) => new() { Rules = [new RateLimitRule(limit, TimeSpan.FromMinutes(1))], SafetyMargin = TimeSpan.Zero };
+
     [Fact]
     public void The_same_key_gets_the_same_limiter_and_so_one_budget()
     {
         string key = UniqueKey();
-        (int, TimeSpan)[] rules = [(2, TimeSpan.FromMinutes(1))];
 
-        RollingWindowRateLimiter first = ClientRateLimiter.Shared(key, rules, _time);
-        RollingWindowRateLimiter second = ClientRateLimiter.Shared(key, new RateLimitOptions(), _time);
+        using SharedRateLimiter first = ClientRateLimiter.Acquire(key, Options(2), _time);
+        using SharedRateLimiter second = ClientRateLimiter.Acquire(key, Options(2), _time);
 
-        second.ShouldBeSameAs(first);
-        first.AttemptAcquire().IsAcquired.ShouldBeTrue();
-        second.AttemptAcquire().IsAcquired.ShouldBeTrue();
-        first.AttemptAcquire().IsAcquired.ShouldBeFalse();
+        second.Limiter.ShouldBeSameAs(first.Limiter);
+        first.Limiter.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        second.Limiter.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        first.Limiter.AttemptAcquire().IsAcquired.ShouldBeFalse();
     }
 
     [Fact]
     public void Different_keys_get_separate_budgets()
     {
-        (int, TimeSpan)[] rules = [(1, TimeSpan.FromMinutes(1))];
+        using SharedRateLimiter first = ClientRateLimiter.Acquire(UniqueKey(), Options(1), _time);
+        using SharedRateLimiter second = ClientRateLimiter.Acquire(UniqueKey(), Options(1), _time);
 
-        RollingWindowRateLimiter first = ClientRateLimiter.Shared(UniqueKey(), rules, _time);
-        RollingWindowRateLimiter second = ClientRateLimiter.Shared(UniqueKey(), rules, _time);
-
-        second.ShouldNotBeSameAs(first);
-        first.AttemptAcquire().IsAcquired.ShouldBeTrue();
-        second.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        second.Limiter.ShouldNotBeSameAs(first.Limiter);
+        first.Limiter.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        second.Limiter.AttemptAcquire().IsAcquired.ShouldBeTrue();
     }
 
     [Fact]
-    public void A_disposed_shared_limiter_is_replaced()
+    public void A_second_client_with_other_settings_for_the_same_budget_is_refused_while_the_first_lives()
     {
         string key = UniqueKey();
-        RollingWindowRateLimiter first = ClientRateLimiter.Shared(key, new RateLimitOptions(), _time);
-        first.Dispose();
+        using SharedRateLimiter first = ClientRateLimiter.Acquire(key, Options(100), _time);
 
-        ClientRateLimiter.Shared(key, new RateLimitOptions(), _time).ShouldNotBeSameAs(first);
+        var refused = Should.Throw<ArgumentException>(() => ClientRateLimiter.Acquire(key, Options(10), _time));
+
+        refused.ParamName.ShouldBe("options");
+        refused.Message.ShouldContain("100 per 00:01:00");
+        refused.Message.ShouldContain("10 per 00:01:00");
+        Should.Throw<ArgumentException>(() => ClientRateLimiter.Acquire(key, Options(100), new FakeTimeProvider()))
+            .Message.ShouldContain("another TimeProvider");
+    }
+
+    [Fact]
+    public void Once_every_client_of_a_budget_is_gone_a_new_one_gets_its_own_settings()
+    {
+        string key = UniqueKey();
+        SharedRateLimiter first = ClientRateLimiter.Acquire(key, Options(100), _time);
+        SharedRateLimiter second = ClientRateLimiter.Acquire(key, Options(100), _time);
+        first.Dispose();
+        Should.Throw<ArgumentException>(() => ClientRateLimiter.Acquire(key, Options(10), _time));
+        second.Dispose();
+
+        using SharedRateLimiter third = ClientRateLimiter.Acquire(key, Options(10), _time);
+
+        third.Limiter.ShouldNotBeSameAs(first.Limiter);
+        third.Limiter.Rules.ShouldBe([new RateLimitRule(10, TimeSpan.FromMinutes(1))]);
+        Should.Throw<ObjectDisposedException>(() => first.Limiter.AttemptAcquire());
     }
 
     [Fact]
     public void The_default_options_follow_the_documented_limits()
     {
-        RollingWindowRateLimiter limiter = ClientRateLimiter.Shared(UniqueKey(), new RateLimitOptions(), _time);
+        using SharedRateLimiter shared = ClientRateLimiter.Acquire(UniqueKey(), new RateLimitOptions(), _time);
 
-        limiter.Rules.ShouldBe([new RateLimitRule(100, TimeSpan.FromMinutes(1)), new RateLimitRule(6000, TimeSpan.FromHours(1))]);
-        limiter.SafetyMargin.ShouldBe(TimeSpan.FromSeconds(1));
+        shared.Limiter.Rules.ShouldBe([new RateLimitRule(100, TimeSpan.FromMinutes(1)), new RateLimitRule(6000, TimeSpan.FromHours(1))]);
+        shared.Limiter.SafetyMargin.ShouldBe(TimeSpan.FromSeconds(1));
     }
 
     [Fact]

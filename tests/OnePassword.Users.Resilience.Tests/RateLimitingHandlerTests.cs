@@ -42,7 +42,7 @@ public sealed class RateLimitingHandlerTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(
             _time, Reply.Status(429, 8, "rate limit exceeded", ("Retry-After", "5")), Reply.Ok(), Reply.Ok());
-        var limiter = ClientRateLimiter.Shared(Guid.NewGuid().ToString("N"), new RateLimitOptions(), _time);
+        var limiter = ClientRateLimiter.Acquire(Guid.NewGuid().ToString("N"), new RateLimitOptions(), _time).Limiter;
         var options = new RateLimitOptions();
         using HttpClient first = ClientFor(server, limiter, options);
         using HttpClient second = ClientFor(server, limiter, options);

@@ -140,18 +140,32 @@ public sealed class RetryHandlerTests
     }
 
     [Fact]
-    public async Task A_closed_connection_is_retried_and_then_succeeds()
+    public async Task A_closed_connection_on_an_idempotent_operation_is_retried_and_then_succeeds()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Reply.Abort(), Reply.Ok());
         using HttpClient client = ClientFor(server, NoJitter);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("v1beta1/accounts/A/users/U:suspend", UriKind.Relative));
+        new ApiOperation("suspendUser", "POST", "/v1beta1/accounts/{account_id}/users/{user_id}:suspend", isIdempotent: true, changesState: true).ApplyTo(request);
 
-        Task<HttpResponseMessage> call = client.PostAsync(new Uri("v1beta1/accounts/A/users/U:suspend", UriKind.Relative), content: null);
+        Task<HttpResponseMessage> call = client.SendAsync(request);
         (await _time.NextTimerAsync()).ShouldBe(TimeSpan.FromSeconds(1));
         _time.Advance(TimeSpan.FromSeconds(1));
         using HttpResponseMessage response = await Eventually.ResultAsync(call);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         server.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_closed_connection_after_a_post_that_is_not_idempotent_is_not_sent_again()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Reply.Abort(), Reply.Ok());
+        using HttpClient client = ClientFor(server, NoJitter);
+
+        Task<HttpResponseMessage> call = client.PostAsync(new Uri("v1beta1/accounts/A/orders", UriKind.Relative), content: null);
+
+        await Should.ThrowAsync<HttpRequestException>(() => Eventually.ResultAsync(call));
+        server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]

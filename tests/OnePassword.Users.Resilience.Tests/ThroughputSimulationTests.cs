@@ -26,7 +26,8 @@ public sealed class ThroughputSimulationTests(ITestOutputHelper output)
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         var server = new RollingWindowServer(Limit, s_window, time, seed: 7);
         var options = new RateLimitOptions();
-        RollingWindowRateLimiter limiter = ClientRateLimiter.Shared(Guid.NewGuid().ToString("N"), options, time);
+        using SharedRateLimiter shared = ClientRateLimiter.Acquire(Guid.NewGuid().ToString("N"), options, time);
+        RollingWindowRateLimiter limiter = shared.Limiter;
         using var client = new HttpClient(
             new RetryHandler(new RetryOptions(), time)
             {

@@ -14,6 +14,9 @@ namespace OnePassword.Users.Runtime;
 /// token cannot leak through a redirect target, a mistyped base URL or a hostile link.
 /// </para>
 /// <para>
+/// The destination is checked on every send, the 401 replay included.
+/// </para>
+/// <para>
 /// The request body is buffered before the first send so it can be sent again. A second 401 is
 /// returned as it is, for the response handler to turn into an authentication error; renewing
 /// again would only hide a revoked OAuth application.
@@ -54,11 +57,21 @@ public sealed class BearerTokenHandler : DelegatingHandler
 #endif
         }
 
+        Uri? target = request.RequestUri;
         AccessToken token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
+            return response;
+        }
+
+        // The destination is checked again before the token goes out a second time: a handler
+        // below may have pointed the request elsewhere (a transport that follows redirects), and
+        // a fresh token must never follow it there.
+        if (request.RequestUri != target || !_allowedHosts.IsAllowed(request.RequestUri))
+        {
+            request.Headers.Authorization = null;
             return response;
         }
 

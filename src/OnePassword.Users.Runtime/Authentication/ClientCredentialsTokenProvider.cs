@@ -66,7 +66,7 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     /// <returns>The token.</returns>
     /// <exception cref="OAuthTokenException">The token endpoint refused the credentials or did not return a usable token.</exception>
     /// <exception cref="InvalidOperationException">The token URI is plain HTTP to a host that is not loopback, or has user info; nothing was sent.</exception>
-    /// <exception cref="HttpRequestException">The token endpoint could not be reached.</exception>
+    /// <exception cref="ApiTransportException">The token endpoint could not be reached, or did not answer within <see cref="TokenCacheOptions.RequestTimeout"/>, on every attempt.</exception>
     /// <exception cref="ObjectDisposedException">The provider was disposed.</exception>
     public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {

@@ -37,16 +37,21 @@ public sealed class OAuthTokenException : ApiErrorException
     /// <summary>Builds the exception for an error response whose body was read.</summary>
     internal static OAuthTokenException FromErrorResponse(HttpResponseMessage response, string? body, IReadOnlyList<string> secrets, DateTimeOffset now)
     {
+        Redactor redactor = Redactor.For(secrets);
         ErrorBody parsed = ErrorBody.Read(body);
         string? errorUri = ErrorUriOf(body);
-        ApiErrorContext context = Context(response, ErrorText.Redact(body, secrets), parsed.OAuthError, ErrorText.Redact(parsed.Message, secrets), now);
+        ApiErrorContext context = Context(response, redactor, redactor.Redact(body), parsed.OAuthError, redactor.Redact(parsed.Message), now);
+        if (context.StatusCode is >= 300 and <= 399)
+        {
+            return new OAuthTokenException(RedirectRefusedException.Create(context, response.Headers.Location, null).Message, context, errorUri, parsed.ParseError);
+        }
 
         var message = new StringBuilder(RequestLine(response))
             .Append(" failed with HTTP ")
             .Append(context.StatusCode.ToString(CultureInfo.InvariantCulture));
         if (context.OAuthError is { } error)
         {
-            message.Append(" (").Append(ErrorText.Excerpt(ErrorText.Redact(error, secrets)!)).Append(')');
+            message.Append(" (").Append(ErrorText.Excerpt(redactor.Redact(error)!)).Append(')');
             if (!string.IsNullOrWhiteSpace(context.RpcMessage))
             {
                 message.Append(": ").Append(ErrorText.Excerpt(context.RpcMessage));
@@ -56,7 +61,7 @@ public sealed class OAuthTokenException : ApiErrorException
         {
             if (!string.IsNullOrWhiteSpace(response.ReasonPhrase))
             {
-                message.Append(" (").Append(ErrorText.Excerpt(ErrorText.Redact(response.ReasonPhrase, secrets)!)).Append(')');
+                message.Append(" (").Append(ErrorText.Excerpt(redactor.Redact(response.ReasonPhrase)!)).Append(')');
             }
 
             message.Append(string.IsNullOrWhiteSpace(context.RawBody)
@@ -73,8 +78,9 @@ public sealed class OAuthTokenException : ApiErrorException
         // A success body may hold a token even when some other field is wrong: such a body is
         // withheld entirely rather than quoted.
         bool mayHoldToken = body is not null && body.Contains("access_token", StringComparison.OrdinalIgnoreCase);
-        string? kept = mayHoldToken ? null : ErrorText.Redact(body, secrets);
-        ApiErrorContext context = Context(response, kept, oauthError: null, description: null, now);
+        Redactor redactor = Redactor.For(secrets);
+        string? kept = mayHoldToken ? null : redactor.Redact(body);
+        ApiErrorContext context = Context(response, redactor, kept, oauthError: null, description: null, now);
 
         string bodyText = mayHoldToken
             ? "The body is withheld because it may hold a token."
@@ -83,23 +89,17 @@ public sealed class OAuthTokenException : ApiErrorException
         return new OAuthTokenException(message, context, errorUri: null, inner);
     }
 
-    private static ApiErrorContext Context(HttpResponseMessage response, string? rawBody, string? oauthError, string? description, DateTimeOffset now)
+    private static ApiErrorContext Context(HttpResponseMessage response, Redactor redactor, string? rawBody, string? oauthError, string? description, DateTimeOffset now)
     {
         if (rawBody is { Length: > MaxRawBodyLength })
         {
             rawBody = rawBody[..MaxRawBodyLength];
         }
 
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content.Headers))
-        {
-            headers[header.Key] = [.. header.Value];
-        }
-
         HttpRequestMessage? request = response.RequestMessage;
         return new ApiErrorContext(
             (int)response.StatusCode,
-            headers,
+            redactor.Headers(response),
             RpcCode: null,
             RpcMessage: description,
             OAuthError: oauthError,

@@ -16,6 +16,8 @@ public sealed class TokenCacheOptions
     private TimeSpan _retryMaxDelay = TimeSpan.FromSeconds(30);
     private TimeSpan _defaultTokenLifetime = TimeSpan.FromSeconds(900);
     private TimeSpan _revocationTimeout = TimeSpan.FromSeconds(5);
+    private TimeSpan _requestTimeout = TimeSpan.FromSeconds(15);
+    private int _maxResponseBodySize = 64 * 1024;
 
     /// <summary>
     /// The part of a token's lifetime after which a background refresh starts, greater than 0 and
@@ -117,6 +119,33 @@ public sealed class TokenCacheOptions
         set => _revocationTimeout = value > TimeSpan.Zero
             ? value
             : throw new ArgumentOutOfRangeException(nameof(RevocationTimeout), value, "Must be positive.");
+    }
+
+    /// <summary>
+    /// How long one token or revocation request may take, body included, before it is abandoned
+    /// (and retried, up to <see cref="MaxTokenRequestAttempts"/>). Default 15 s. A stuck token
+    /// endpoint therefore fails the callers waiting on it, and the next caller starts a new request.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan RequestTimeout
+    {
+        get => _requestTimeout;
+        set => _requestTimeout = value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RequestTimeout), value, "Must be positive.");
+    }
+
+    /// <summary>
+    /// The most bytes of a token endpoint's response body, counted after decompression (default
+    /// 64 KiB; a token response is under 2 KB). A larger one fails with <see cref="ResponseTooLargeException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1024.</exception>
+    public int MaxResponseBodySize
+    {
+        get => _maxResponseBodySize;
+        set => _maxResponseBodySize = value >= 1024
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxResponseBodySize), value, "Must be at least 1024 bytes.");
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class TokenClient
     /// <summary>Requests a new access token; the result also says when the successful request was sent.</summary>
     /// <exception cref="InvalidOperationException">The token URI may not receive credentials.</exception>
     /// <exception cref="OAuthTokenException">The endpoint refused, or answered without a usable token.</exception>
-    /// <exception cref="HttpRequestException">The endpoint could not be reached on any attempt.</exception>
+    /// <exception cref="ApiTransportException">The endpoint could not be reached, or did not answer in time, on any attempt.</exception>
     public Task<IssuedToken> RequestTokenAsync(CancellationToken cancellationToken = default)
     {
         Uri uri = _endpoint.TokenUri;
@@ -90,10 +90,16 @@ internal sealed class TokenClient
                 {
                     response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (attempt < maxAttempts && IsTransientFailure(exception, cancellationToken))
+                catch (Exception exception) when (AsTransportFailure(exception, request, cancellationToken) is { } transport)
                 {
+                    if (attempt >= maxAttempts || !TransportFailures.IsTransient(transport))
+                    {
+                        transport.Attempts = attempt;
+                        throw transport;
+                    }
+
                     wait = Backoff(attempt);
-                    _diagnostics.Write($"POST {UriText.WithoutUserInfo(uri)} attempt {attempt} failed ({exception.GetType().Name}); retrying in {Seconds(wait)}.");
+                    _diagnostics.Write($"POST {UriText.WithoutUserInfo(uri)} attempt {attempt} failed ({transport.Failure}); retrying in {Seconds(wait)}.");
                     await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -163,9 +169,9 @@ internal sealed class TokenClient
         {
             return await ResponseText.ReadAsync(response.Content, ApiErrorException.MaxRawBodyLength, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
-            // The status still says what happened; a body cut off mid-way is reported as missing.
+            // The status still says what happened; a body that does not decode is reported as missing.
             return null;
         }
     }
@@ -175,9 +181,13 @@ internal sealed class TokenClient
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         || ((int)status >= 500 && status is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported);
 
-    /// <summary>A connection failure or the HTTP client's own timeout, but not the caller cancelling.</summary>
-    private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    /// <summary>
+    /// The transport failure as the SDK's exception, whatever the token client's handlers threw;
+    /// null for the caller's own cancellation and for anything that is not a transport failure.
+    /// </summary>
+    /// <remarks>Asking for a token, or revoking one, twice does no harm, so failures after the request left are retried too.</remarks>
+    private static ApiTransportException? AsTransportFailure(Exception exception, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? null : exception as ApiTransportException ?? TransportFailures.From(exception, request, cancellationToken);
 
     /// <summary>Exponential backoff with "equal jitter": between half and all of base × 2^(attempt−1), capped.</summary>
     private TimeSpan Backoff(int attempt)

@@ -48,8 +48,27 @@ public sealed class ApiClientOptions
     /// <summary>When the access token is refreshed, how token requests are retried, and where diagnostics go.</summary>
     public TokenCacheOptions? Token { get; set; }
 
-    /// <summary>How long one attempt may take before it is abandoned (and retried).</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>The default of <see cref="MaxResponseBodySize"/>: 4 MiB, sixteen 1000-user pages.</summary>
+    public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one attempt may take, from sending the request to the last byte of the response
+    /// body, before it is abandoned (and retried when the operation is idempotent). Default 30 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one call may take in all: waiting for the rate limiter and the token, every attempt
+    /// and every wait between them. Default 5 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The most bytes of one response body, counted after decompression (default
+    /// <see cref="DefaultMaxResponseBodySize"/>). A larger body, or a <c>Content-Length</c> that
+    /// declares one, fails with <see cref="ResponseTooLargeException"/>.
+    /// </summary>
+    public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
 
     /// <inheritdoc />
     public override string ToString() =>

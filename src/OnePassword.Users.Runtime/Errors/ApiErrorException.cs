@@ -27,6 +27,7 @@ public class ApiErrorException : ApiException
         : base(message, innerException!)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ErrorContext = context;
         ResponseStatusCode = context.StatusCode;
         ResponseHeaders = context.Headers;
         RpcCode = context.RpcCode;
@@ -62,6 +63,9 @@ public class ApiErrorException : ApiException
 
     /// <summary>How long the server asked the client to wait (<c>Retry-After</c>), when it did.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Everything the exception was made from, for copies (a shared rate-limit refusal).</summary>
+    internal ApiErrorContext ErrorContext { get; }
 
     /// <summary>Reads the body of an error response and returns the matching exception (it does not throw it).</summary>
     /// <param name="response">The response; its body is read, and it is not disposed.</param>
@@ -104,24 +108,29 @@ public class ApiErrorException : ApiException
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(reason);
-        IReadOnlyList<string> secrets = ErrorText.SecretsOf(response.RequestMessage);
-        ApiErrorContext context = Context(response, body, new ErrorBody(), secrets);
+        Redactor redactor = Redactor.For(response.RequestMessage);
+        ApiErrorContext context = Context(response, body, new ErrorBody(), redactor);
 
         string bodyText = string.IsNullOrEmpty(context.RawBody)
             ? "The body was empty."
             : $"The body starts: \"{ErrorText.Excerpt(context.RawBody)}\"";
-        string message = $"{RequestLine(context)} returned HTTP {context.StatusCode} that could not be read: {ErrorText.Redact(reason, secrets)}. {bodyText}";
+        string message = $"{RequestLine(context)} returned HTTP {context.StatusCode} that could not be read: {redactor.Redact(reason)}. {bodyText}";
         return new MalformedResponseException(message, context, inner);
     }
 
     private static ApiErrorException Create(HttpResponseMessage response, string? body, Exception? readError)
     {
         ArgumentNullException.ThrowIfNull(response);
-        IReadOnlyList<string> secrets = ErrorText.SecretsOf(response.RequestMessage);
+        Redactor redactor = Redactor.For(response.RequestMessage);
         ErrorBody parsed = ErrorBody.Read(body);
-        ApiErrorContext context = Context(response, body, parsed, secrets);
-        string message = ComposeMessage(context, response.ReasonPhrase, secrets);
+        ApiErrorContext context = Context(response, body, parsed, redactor);
         Exception? inner = readError ?? parsed.ParseError;
+        if (context.StatusCode is >= 300 and <= 399)
+        {
+            return RedirectRefusedException.Create(context, response.Headers.Location, inner);
+        }
+
+        string message = ComposeMessage(context, response.ReasonPhrase, redactor);
 
         // The HTTP status decides the type: a body can be missing or unreadable (a proxy's HTML
         // page), the status is always there.
@@ -137,24 +146,40 @@ public class ApiErrorException : ApiException
         };
     }
 
-    private static ApiErrorContext Context(HttpResponseMessage response, string? body, ErrorBody parsed, IReadOnlyList<string> secrets)
+    /// <summary>What a response says without its body: status, redacted headers, request line and <c>Retry-After</c>.</summary>
+    internal static ApiErrorContext ContextWithoutBody(HttpResponseMessage response) =>
+        Context(response, body: null, new ErrorBody(), Redactor.For(response.RequestMessage));
+
+    /// <summary>The request line of an error, for messages: <c>GET https://host/path</c>.</summary>
+    internal static string RequestLine(ApiErrorContext context)
+    {
+        string uri = context.RequestUri switch
+        {
+            null => "(unknown URI)",
+            { IsAbsoluteUri: true } absolute => absolute.AbsoluteUri,
+            var relative => relative.OriginalString,
+        };
+        return $"{context.RequestMethod ?? "(unknown method)"} {uri}";
+    }
+
+    private static ApiErrorContext Context(HttpResponseMessage response, string? body, ErrorBody parsed, Redactor redactor)
     {
         HttpRequestMessage? request = response.RequestMessage;
         string? rawBody = body is { Length: > MaxRawBodyLength } ? body[..MaxRawBodyLength] : body;
         return new ApiErrorContext(
             (int)response.StatusCode,
-            Headers(response),
+            redactor.Headers(response),
             parsed.Code,
-            ErrorText.Redact(parsed.Message, secrets),
+            redactor.Redact(parsed.Message),
             parsed.OAuthError,
             parsed.Details,
-            ErrorText.Redact(rawBody, secrets),
+            redactor.Redact(rawBody),
             request?.Method.Method,
             WithoutUserInfo(request?.RequestUri),
             RetryAfterParser.Parse(response.Headers, TimeProvider.System.GetUtcNow()));
     }
 
-    private static string ComposeMessage(ApiErrorContext context, string? reasonPhrase, IReadOnlyList<string> secrets)
+    private static string ComposeMessage(ApiErrorContext context, string? reasonPhrase, Redactor redactor)
     {
         var message = new StringBuilder(RequestLine(context))
             .Append(" failed with HTTP ")
@@ -170,7 +195,7 @@ public class ApiErrorException : ApiException
         }
         else if (!string.IsNullOrWhiteSpace(reasonPhrase))
         {
-            message.Append(" (").Append(ErrorText.Excerpt(ErrorText.Redact(reasonPhrase, secrets)!)).Append(')');
+            message.Append(" (").Append(ErrorText.Excerpt(redactor.Redact(reasonPhrase)!)).Append(')');
         }
 
         string? detail = !string.IsNullOrEmpty(context.RpcMessage) ? context.RpcMessage : context.RawBody;
@@ -182,17 +207,6 @@ public class ApiErrorException : ApiException
         return message.ToString();
     }
 
-    private static string RequestLine(ApiErrorContext context)
-    {
-        string uri = context.RequestUri switch
-        {
-            null => "(unknown URI)",
-            { IsAbsoluteUri: true } absolute => absolute.AbsoluteUri,
-            var relative => relative.OriginalString,
-        };
-        return $"{context.RequestMethod ?? "(unknown method)"} {uri}";
-    }
-
     private static Uri? WithoutUserInfo(Uri? uri)
     {
         if (uri is not { IsAbsoluteUri: true } || string.IsNullOrEmpty(uri.UserInfo))
@@ -201,21 +215,5 @@ public class ApiErrorException : ApiException
         }
 
         return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
-    }
-
-    private static Dictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
-        {
-            headers[header.Key] = [.. header.Value];
-        }
-
-        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
-        {
-            headers[header.Key] = [.. header.Value];
-        }
-
-        return headers;
     }
 }

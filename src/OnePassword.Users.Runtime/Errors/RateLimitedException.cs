@@ -7,4 +7,22 @@ public class RateLimitedException : ApiErrorException
         : base(message, context, innerException)
     {
     }
+
+    /// <summary>
+    /// The exception for a caller that was not sent because another caller of the same budget got
+    /// a 429 whose <c>Retry-After</c> is longer than anyone waits: the same status and code, this
+    /// caller's request line, and the wait that is left.
+    /// </summary>
+    internal static RateLimitedException SharedRefusal(RateLimitedException cause, HttpRequestMessage request, TimeSpan remaining)
+    {
+        ApiErrorContext context = cause.ErrorContext with
+        {
+            RequestMethod = request.Method.Method,
+            RequestUri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri)),
+            RetryAfter = remaining,
+        };
+        string message = $"{RequestLine(context)} was not sent: the API answered another call with the same credentials HTTP 429 and Retry-After " +
+            $"{remaining.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s, longer than RateLimitOptions.MaxHold, so every caller sharing the budget fails until then";
+        return new RateLimitedException(message, context, innerException: null);
+    }
 }

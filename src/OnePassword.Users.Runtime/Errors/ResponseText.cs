@@ -7,6 +7,17 @@ internal static class ResponseText
 {
     public static async Task<string> ReadAsync(HttpContent content, int maxChars, CancellationToken cancellationToken = default)
     {
+        if (content is BufferedResponseContent buffered)
+        {
+            // Already read by the pipeline, within its size and time limits: decode in place, no
+            // more bytes than maxChars characters can take.
+            ReadOnlySpan<byte> bytes = buffered.Span;
+            bytes = bytes.Length > maxChars * 4L ? bytes[..(maxChars * 4)] : bytes;
+            string decoded = EncodingOf(content).GetString(bytes);
+            decoded = decoded.Length > 0 && decoded[0] == '\uFEFF' ? decoded[1..] : decoded;
+            return decoded.Length > maxChars ? decoded[..maxChars] : decoded;
+        }
+
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, EncodingOf(content), detectEncodingFromByteOrderMarks: true);
         var text = new StringBuilder();

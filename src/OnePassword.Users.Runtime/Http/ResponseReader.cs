@@ -29,7 +29,17 @@ internal static class ResponseReader
                 return default;
             }
 
-            using var body = await ResponseBody.ReadAsync(message.Content, cancellationToken).ConfigureAwait(false);
+            // The pipeline's guard has read the body already; a response from any other HttpClient
+            // is read here, under the default limits.
+            BufferedResponseContent body = message.Content as BufferedResponseContent
+                ?? await TransportGuardHandler.ReadBodyAsync(message, message.RequestMessage, ApiClientOptions.DefaultMaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(body, message.Content))
+            {
+                HttpContent original = message.Content;
+                message.Content = body;
+                original.Dispose();
+            }
+
             if (body.Length == 0)
             {
                 throw ApiErrorException.CreateMalformed(message, string.Empty, "The response has no body, but the API documents one", null);
@@ -37,7 +47,7 @@ internal static class ResponseReader
 
             if (message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
             {
-                throw ApiErrorException.CreateMalformed(message, body.Text(), $"The response is {mediaType}, not JSON", null);
+                throw ApiErrorException.CreateMalformed(message, Text(body), $"The response is {mediaType}, not JSON", null);
             }
 
             try
@@ -54,10 +64,12 @@ internal static class ResponseReader
             }
             catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
             {
-                throw ApiErrorException.CreateMalformed(message, body.Text(), "The response body is not valid JSON for the documented type: " + exception.Message, exception);
+                throw ApiErrorException.CreateMalformed(message, Text(body), "The response body is not valid JSON for the documented type: " + exception.Message, exception);
             }
         }
     }
+
+    private static string Text(BufferedResponseContent body) => System.Text.Encoding.UTF8.GetString(body.Span);
 
     private static bool IsJson(string mediaType) =>
         mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)

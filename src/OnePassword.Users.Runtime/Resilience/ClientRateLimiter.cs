@@ -1,50 +1,60 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
-/// The process-wide registry of client-side rate limiters: every client built for the same
+/// The process-wide registry of client-side rate limiters: every live client built for the same
 /// API host and OAuth client shares one budget, because the server counts their requests together.
 /// </summary>
+/// <remarks>
+/// Clients that share a budget must agree on how it is paced: a second client asking for other
+/// rules, safety margin, queue limit or clock while the first is alive is refused with an
+/// <see cref="ArgumentException"/> rather than quietly given the first one's settings. Once the
+/// last client of a budget is disposed, its limiter is disposed and forgotten.
+/// </remarks>
 public static class ClientRateLimiter
 {
-    private static readonly ConcurrentDictionary<string, RollingWindowRateLimiter> s_limiters = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Entry> s_limiters = new(StringComparer.Ordinal);
     private static readonly object s_gate = new();
 
     /// <summary>
-    /// Returns the limiter for <paramref name="partitionKey"/>, creating it on first use. Later
-    /// calls with the same key return the same instance, with the rules of the first call.
-    /// The instance is shared: do not dispose it.
+    /// Returns a lease on the limiter for <paramref name="partitionKey"/>, creating it from
+    /// <paramref name="options"/> when no live client uses it. Dispose the lease when the client is disposed.
     /// </summary>
     /// <param name="partitionKey">Identifies the budget, for example <see cref="PartitionKey"/>. Never put a secret in it.</param>
-    /// <param name="rules">The limits, used when the limiter is created.</param>
-    /// <param name="timeProvider">The clock, used when the limiter is created.</param>
-    /// <returns>The shared limiter, with no safety margin and an unlimited queue.</returns>
-    public static RollingWindowRateLimiter Shared(string partitionKey, IReadOnlyList<(int Limit, TimeSpan Window)> rules, TimeProvider timeProvider)
+    /// <param name="options">The pacing settings; must match those of the other live clients of the budget.</param>
+    /// <param name="timeProvider">The clock; must be the one the other live clients of the budget use.</param>
+    /// <returns>The lease.</returns>
+    /// <exception cref="ArgumentException">Another live client of the same budget paces with other settings; the message names both.</exception>
+    public static SharedRateLimiter Acquire(string partitionKey, RateLimitOptions options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        return GetOrCreate(
-            partitionKey,
-            () => new RollingWindowRateLimiter([.. rules.Select(rule => new RateLimitRule(rule.Limit, rule.Window))], TimeSpan.Zero, timeProvider, int.MaxValue));
-    }
-
-    /// <summary>
-    /// Returns the limiter for <paramref name="partitionKey"/>, creating it from
-    /// <paramref name="options"/> (rules, safety margin, queue limit) on first use.
-    /// </summary>
-    /// <param name="partitionKey">Identifies the budget, for example <see cref="PartitionKey"/>. Never put a secret in it.</param>
-    /// <param name="options">The settings, used when the limiter is created.</param>
-    /// <param name="timeProvider">The clock, used when the limiter is created.</param>
-    /// <returns>The shared limiter.</returns>
-    public static RollingWindowRateLimiter Shared(string partitionKey, RateLimitOptions options, TimeProvider timeProvider)
-    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
-        return GetOrCreate(
-            partitionKey,
-            () => new RollingWindowRateLimiter(options.Rules, options.SafetyMargin, timeProvider, options.QueueLimit));
+        lock (s_gate)
+        {
+            if (s_limiters.TryGetValue(partitionKey, out Entry? entry))
+            {
+                if (!entry.Matches(options, timeProvider))
+                {
+                    throw new ArgumentException(
+                        $"Another live client with the same base URL and client id paces with {Describe(entry.Limiter.Rules, entry.Limiter.SafetyMargin, entry.QueueLimit)}; " +
+                        $"this one asks for {Describe(options.Rules, options.SafetyMargin, options.QueueLimit)}{(ReferenceEquals(entry.TimeProvider, timeProvider) ? string.Empty : " on another TimeProvider")}. " +
+                        "Clients that share credentials share the server's budget, so they must use the same RateLimitOptions (Rules, SafetyMargin, QueueLimit) and clock; dispose the other client first or give this one the same settings.",
+                        nameof(options));
+                }
+
+                entry.Clients++;
+                return new SharedRateLimiter(partitionKey, entry.Limiter);
+            }
+
+            var limiter = new RollingWindowRateLimiter(options.Rules, options.SafetyMargin, timeProvider, options.QueueLimit);
+            s_limiters[partitionKey] = new Entry(limiter, options.QueueLimit, timeProvider);
+            return new SharedRateLimiter(partitionKey, limiter);
+        }
     }
 
     /// <summary>
@@ -66,27 +76,36 @@ public static class ClientRateLimiter
         return Convert.ToHexString(hash);
     }
 
-    private static RollingWindowRateLimiter GetOrCreate(string partitionKey, Func<RollingWindowRateLimiter> create)
+    internal static void Release(string partitionKey, RollingWindowRateLimiter limiter)
     {
-        ArgumentNullException.ThrowIfNull(partitionKey);
-
-        // A lock rather than GetOrAdd: GetOrAdd may run the factory twice and then leak one
-        // limiter's timer; creation is rare, lookups stay lock-free.
-        if (s_limiters.TryGetValue(partitionKey, out RollingWindowRateLimiter? existing) && !existing.IsDisposed)
-        {
-            return existing;
-        }
-
         lock (s_gate)
         {
-            if (s_limiters.TryGetValue(partitionKey, out existing) && !existing.IsDisposed)
+            if (s_limiters.TryGetValue(partitionKey, out Entry? entry) && ReferenceEquals(entry.Limiter, limiter) && --entry.Clients == 0)
             {
-                return existing;
+                s_limiters.Remove(partitionKey);
+                limiter.Dispose();
             }
-
-            RollingWindowRateLimiter created = create();
-            s_limiters[partitionKey] = created;
-            return created;
         }
+    }
+
+    private static string Describe(IReadOnlyList<RateLimitRule> rules, TimeSpan margin, int queueLimit) =>
+        string.Join(" and ", rules.Select(rule => $"{rule.Limit.ToString(CultureInfo.InvariantCulture)} per {rule.Window}")) +
+        $", a margin of {margin} and a queue limit of {(queueLimit == int.MaxValue ? "none" : queueLimit.ToString(CultureInfo.InvariantCulture))}";
+
+    private sealed class Entry(RollingWindowRateLimiter limiter, int queueLimit, TimeProvider timeProvider)
+    {
+        public RollingWindowRateLimiter Limiter { get; } = limiter;
+
+        public int QueueLimit { get; } = queueLimit;
+
+        public TimeProvider TimeProvider { get; } = timeProvider;
+
+        public int Clients { get; set; } = 1;
+
+        public bool Matches(RateLimitOptions options, TimeProvider timeProvider) =>
+            Limiter.Rules.SequenceEqual(options.Rules)
+            && Limiter.SafetyMargin == options.SafetyMargin
+            && QueueLimit == options.QueueLimit
+            && ReferenceEquals(TimeProvider, timeProvider);
     }
 }

@@ -7,7 +7,9 @@ namespace OnePassword.Users.Runtime;
 /// Takes a permit from the shared client-side limiter before each request, so a bulk job stays
 /// inside the server's limits instead of collecting 429s. When the server still answers 429
 /// with <c>Retry-After</c> (other processes spend the same budget), the limiter is held until
-/// then, so every worker sharing it backs off together.
+/// then, so every worker sharing it backs off together. A <c>Retry-After</c> longer than
+/// <see cref="RateLimitOptions.MaxHold"/> is not waited out by anyone: the callers waiting and
+/// those that come until it ends fail at once with a <see cref="RateLimitedException"/>.
 /// </summary>
 /// <remarks>Place it inside <see cref="RetryHandler"/>: each retry then takes its own permit.</remarks>
 public sealed class RateLimitingHandler : DelegatingHandler
@@ -17,7 +19,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the handler.</summary>
-    /// <param name="limiter">The limiter, normally from <see cref="ClientRateLimiter.Shared(string, RateLimitOptions, TimeProvider)"/>. Not disposed by this handler.</param>
+    /// <param name="limiter">The limiter, normally from <see cref="ClientRateLimiter.Acquire"/>. Not disposed by this handler.</param>
     /// <param name="options">The settings; <see cref="RateLimitOptions.Enabled"/>, <see cref="RateLimitOptions.MaxQueueWait"/> and <see cref="RateLimitOptions.MaxHold"/> apply here.</param>
     /// <param name="timeProvider">The clock for <c>Retry-After</c> dates and the queue-wait limit.</param>
     public RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider)
@@ -43,6 +45,11 @@ public sealed class RateLimitingHandler : DelegatingHandler
         {
             if (!lease.IsAcquired)
             {
+                if (lease is RollingWindowRateLimiter.Lease { Refusal: { } refusal } refused)
+                {
+                    throw RateLimitedException.SharedRefusal(refusal, request, refused.RetryAfter ?? TimeSpan.Zero);
+                }
+
                 lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter);
                 throw new ClientRateLimitExceededException(
                     "The client-side rate limiter refused the request: too many requests are already waiting for a permit.",
@@ -55,7 +62,14 @@ public sealed class RateLimitingHandler : DelegatingHandler
             && RetryAfterParser.Parse(response.Headers, _timeProvider.GetUtcNow()) is { } wait
             && wait > TimeSpan.Zero)
         {
-            _limiter.HoldFor(wait < _options.MaxHold ? wait : _options.MaxHold);
+            if (wait > _options.MaxHold)
+            {
+                _limiter.Refuse(wait, (RateLimitedException)ApiErrorException.FromResponse(response, body: null));
+            }
+            else
+            {
+                _limiter.HoldFor(wait);
+            }
         }
 
         return response;

@@ -4,7 +4,8 @@ namespace OnePassword.Users.Runtime;
 
 /// <summary>
 /// Sends a request again after a transient failure: a retryable status (by default 429, 502,
-/// 503, 504) or a connection failure. Waits honour the server's <c>Retry-After</c> (seconds or
+/// 503, 504), or a transport failure where sending again cannot do harm (see
+/// <see cref="RetryOptions.RetryOnConnectionFailure"/>). Waits honour the server's <c>Retry-After</c> (seconds or
 /// HTTP-date) and otherwise back off exponentially with jitter.
 /// </summary>
 /// <remarks>
@@ -60,12 +61,17 @@ public sealed class RetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (retry <= maxRetries && IsTransientFailure(exception, cancellationToken))
+            catch (Exception exception) when (retry <= maxRetries && IsRetryableFailure(exception, request, cancellationToken))
             {
                 TimeSpan backoff = Backoff(retry);
-                _options.OnRetry?.Invoke(new RetryAttempt(request, retry, backoff, null, exception, false));
+                Notify(request, retry, maxRetries, backoff, null, exception, fromRetryAfter: false);
                 await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+            catch (ApiTransportException exception)
+            {
+                exception.Attempts = retry;
+                throw;
             }
 
             if (retry > maxRetries || !_options.RetryableStatusCodes.Contains(response.StatusCode))
@@ -84,9 +90,20 @@ public sealed class RetryHandler : DelegatingHandler
             TimeSpan delay = retryAfter ?? Backoff(retry);
             HttpStatusCode status = response.StatusCode;
             response.Dispose();
-            _options.OnRetry?.Invoke(new RetryAttempt(request, retry, delay, status, null, retryAfter.HasValue));
+            Notify(request, retry, maxRetries, delay, status, null, retryAfter.HasValue);
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private void Notify(HttpRequestMessage request, int retry, int maxRetries, TimeSpan delay, HttpStatusCode? status, Exception? exception, bool fromRetryAfter)
+    {
+        if (_options.OnRetry is not { } onRetry)
+        {
+            return;
+        }
+
+        Uri? uri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri));
+        onRetry(new RetryAttempt(request.Method.Method, uri, ApiOperation.Of(request)?.Name, retry, maxRetries, delay, status, exception, fromRetryAfter));
     }
 
     private int AllowedRetries(HttpRequestMessage request)
@@ -105,36 +122,31 @@ public sealed class RetryHandler : DelegatingHandler
         return Math.Max(0, option?.MaxRetries ?? _options.MaxRetries);
     }
 
-    private bool IsTransientFailure(Exception exception, CancellationToken cancellationToken)
+    /// <summary>
+    /// A transport failure is retried when sending again can help and cannot do harm: the request
+    /// never left (no connection), or the operation is idempotent (by the spec's descriptor, else
+    /// by its HTTP method). The caller's own cancellation, or a deadline above, is never retried.
+    /// </summary>
+    private bool IsRetryableFailure(Exception exception, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_options.RetryOnConnectionFailure || cancellationToken.IsCancellationRequested)
         {
-            // The caller's own cancellation (or HttpClient.Timeout, which reaches handlers as the
-            // caller's token) ends the call; only failures nobody asked for are retried.
             return false;
         }
 
-        return exception switch
+        ApiTransportException? transport = exception as ApiTransportException ?? TransportFailures.From(exception, request, cancellationToken);
+        if (transport is null || !TransportFailures.IsTransient(transport))
         {
-            HttpRequestException http => IsTransientRequestError(http.HttpRequestError),
-            // A timeout below this handler (an inner HttpClient or per-attempt timeout) that the
-            // caller did not request.
-            OperationCanceledException => true,
-            TimeoutException => true,
-            _ => false,
-        };
+            return false;
+        }
+
+        return transport.Failure == TransportFailure.ConnectionFailed || IsIdempotent(request);
     }
 
-    private static bool IsTransientRequestError(HttpRequestError error) => error switch
-    {
-        // Retrying cannot fix these: the same request fails the same way.
-        HttpRequestError.SecureConnectionError
-            or HttpRequestError.UserAuthenticationError
-            or HttpRequestError.ConfigurationLimitExceeded
-            or HttpRequestError.VersionNegotiationError
-            or HttpRequestError.ExtendedConnectNotSupported => false,
-        _ => true,
-    };
+    private static bool IsIdempotent(HttpRequestMessage request) =>
+        ApiOperation.Of(request)?.IsIdempotent
+        ?? (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options
+            || request.Method == HttpMethod.Trace || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
 
     private TimeSpan Backoff(int retry)
     {

@@ -42,8 +42,11 @@ public sealed class RetryOptions
     };
 
     /// <summary>
-    /// Whether a request that got no response (connection refused or reset, DNS failure, or a
-    /// timeout below this handler that the caller did not ask for) is retried. Default <see langword="true"/>.
+    /// Whether a request that got no complete response (an <see cref="ApiTransportException"/>:
+    /// connection refused or reset, DNS failure, a body cut off mid-way, an attempt timeout) is
+    /// retried. Default <see langword="true"/>. A failure before the request left is always safe to
+    /// retry; one after it may have reached the server is retried only for idempotent operations
+    /// (GET, HEAD, OPTIONS, TRACE, PUT, DELETE, and operations the spec marks <c>x-idempotent</c>).
     /// </summary>
     public bool RetryOnConnectionFailure { get; init; } = true;
 
@@ -55,7 +58,7 @@ public sealed class RetryOptions
 
     /// <summary>
     /// Called before each retry with what triggered it and how long the handler will wait, for
-    /// logging and metrics. It must not throw.
+    /// logging and metrics. It gets the request line, never the request or its headers. It must not throw.
     /// </summary>
     public Action<RetryAttempt>? OnRetry { get; init; }
 

@@ -30,6 +30,8 @@ public sealed class RollingWindowRateLimiter : RateLimiter
     private readonly LinkedList<Waiter> _queue = new();
     private int _queuedPermits;
     private TimeSpan _holdUntil;
+    private TimeSpan _refuseUntil;
+    private RateLimitedException? _refusal;
     private ITimer? _timer;
     private long _successfulLeases;
     private long _failedLeases;
@@ -130,6 +132,38 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         }
     }
 
+    /// <summary>
+    /// Fails every waiting caller now, and every new one until <paramref name="duration"/> from
+    /// now, with <paramref name="cause"/>: used when the server's <c>Retry-After</c> is longer than
+    /// anyone should wait, so the callers sharing the budget learn it at once instead of waiting it out.
+    /// </summary>
+    internal void Refuse(TimeSpan duration, RateLimitedException cause)
+    {
+        List<Waiter> refused;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            TimeSpan now = Now;
+            if (now + duration > _refuseUntil)
+            {
+                _refuseUntil = now + duration;
+                _refusal = cause;
+            }
+
+            refused = [.. _queue];
+            _queue.Clear();
+            _queuedPermits = 0;
+            _failedLeases += refused.Count;
+            ArmTimer(now);
+        }
+
+        foreach (Waiter waiter in refused)
+        {
+            waiter.Registration.Dispose();
+            waiter.Completion.TrySetResult(new Lease(isAcquired: false, retryAfter: duration, cause));
+        }
+    }
+
     /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics()
     {
@@ -165,6 +199,11 @@ public sealed class RollingWindowRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             TimeSpan now = Now;
 
+            if (RefusalAt(now) is { } refused)
+            {
+                return refused;
+            }
+
             // Waiting callers go first, so a synchronous attempt never jumps the queue.
             if (_queue.Count == 0 && TryGrant(permitCount, now))
             {
@@ -188,6 +227,11 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             TimeSpan now = Now;
+            if (RefusalAt(now) is { } refused)
+            {
+                return new ValueTask<RateLimitLease>(refused);
+            }
+
             if (_queue.Count == 0 && TryGrant(permitCount, now))
             {
                 return new ValueTask<RateLimitLease>(s_granted);
@@ -261,6 +305,17 @@ public sealed class RollingWindowRateLimiter : RateLimiter
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private Lease? RefusalAt(TimeSpan now)
+    {
+        if (_refusal is null || now >= _refuseUntil)
+        {
+            return null;
+        }
+
+        _failedLeases++;
+        return new Lease(isAcquired: false, retryAfter: _refuseUntil - now, _refusal);
+    }
 
     private void ValidatePermitCount(int permitCount)
     {
@@ -396,18 +451,23 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
+    /// <summary>A lease; a refused one carries the 429 that caused the refusal.</summary>
+    internal sealed class Lease(bool isAcquired, TimeSpan? retryAfter, RateLimitedException? refusal = null) : RateLimitLease
     {
         public override bool IsAcquired { get; } = isAcquired;
 
+        public RateLimitedException? Refusal { get; } = refusal;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+
         public override IEnumerable<string> MetadataNames =>
-            retryAfter.HasValue ? [MetadataName.RetryAfter.Name] : [];
+            RetryAfter.HasValue ? [MetadataName.RetryAfter.Name] : [];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            if (retryAfter.HasValue && metadataName == MetadataName.RetryAfter.Name)
+            if (RetryAfter.HasValue && metadataName == MetadataName.RetryAfter.Name)
             {
-                metadata = retryAfter.Value;
+                metadata = RetryAfter.Value;
                 return true;
             }
 

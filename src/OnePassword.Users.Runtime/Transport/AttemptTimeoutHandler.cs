@@ -1,14 +1,22 @@
+using System.Globalization;
+
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
-/// Bounds one attempt, below the retry handler: a hung attempt is abandoned and retried, while
-/// waits for the rate limiter or Retry-After, which happen above, are not cut short.
+/// Bounds one attempt, body included (the guard below reads the body before it returns), and
+/// sits below the retry handler: a hung attempt is abandoned and retried, while waits for the
+/// rate limiter or <c>Retry-After</c>, which happen above, are not cut short.
 /// </summary>
 internal sealed class AttemptTimeoutHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
 
-    public AttemptTimeoutHandler(TimeSpan timeout) => _timeout = timeout;
+    public AttemptTimeoutHandler(TimeSpan timeout, TimeProvider timeProvider)
+    {
+        _timeout = timeout;
+        _timeProvider = timeProvider;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,15 +25,20 @@ internal sealed class AttemptTimeoutHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The request to {request.RequestUri} took longer than {_timeout.TotalSeconds:0.#} s.", exception);
+            throw new ApiTransportException(
+                TransportFailure.Timeout,
+                request.Method.Method,
+                request.RequestUri,
+                $"the attempt took longer than {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (ApiClientOptions.Timeout)",
+                exception);
         }
     }
 }

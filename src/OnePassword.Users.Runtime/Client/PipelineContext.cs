@@ -1,0 +1,16 @@
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// What the handlers of one client's pipeline share: its settings and the long-lived state that
+/// outlives any one handler (the token provider, the rate limiter), so handlers themselves stay
+/// cheap to create, as <c>IHttpClientFactory</c> creates them.
+/// </summary>
+internal sealed record PipelineContext(
+    ApiClientOptions Options,
+    TimeProvider TimeProvider,
+    RetryOptions Retry,
+    RateLimitOptions RateLimit,
+    RollingWindowRateLimiter? Limiter,
+    ClientCredentialsTokenProvider? Tokens,
+    AllowedHosts? AllowedHosts,
+    TokenCacheOptions TokenOptions);

@@ -1,0 +1,47 @@
+namespace OnePassword.Users.Runtime;
+
+/// <summary>
+/// The one description of the HTTP pipelines, used by <see cref="ApiClientPipeline.Create"/> and
+/// by dependency injection alike: the API client's handlers, outermost first, and the token
+/// client's. Each factory returns null when its part is not configured (no rate limits, no token).
+/// </summary>
+/// <remarks>
+/// Outermost first: the call deadline covers everything; every retry takes its own rate-limit
+/// permit and, after a 401, a fresh token; the attempt timeout covers one exchange, body
+/// included, because the transport guard below it reads the body before returning.
+/// </remarks>
+internal static class PipelineHandlers
+{
+    public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Api { get; } =
+    [
+        context => new CallDeadlineHandler(context.Options.CallTimeout, context.TimeProvider),
+        context => new RetryHandler(context.Retry, context.TimeProvider),
+        context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider) : null,
+        context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
+        context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider),
+        context => new TransportGuardHandler(context.Options.MaxResponseBodySize),
+    ];
+
+    /// <summary>Token and revocation requests: no bearer token, no rate limit, their own time and size limits.</summary>
+    public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Token { get; } =
+    [
+        context => new AttemptTimeoutHandler(context.TokenOptions.RequestTimeout, context.TimeProvider),
+        context => new TransportGuardHandler(context.TokenOptions.MaxResponseBodySize),
+    ];
+
+    /// <summary>Chains the handlers of <paramref name="factories"/> over <paramref name="inner"/>.</summary>
+    public static HttpMessageHandler Chain(IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> factories, PipelineContext context, HttpMessageHandler inner)
+    {
+        HttpMessageHandler handler = inner;
+        for (int i = factories.Count - 1; i >= 0; i--)
+        {
+            if (factories[i](context) is { } outer)
+            {
+                outer.InnerHandler = handler;
+                handler = outer;
+            }
+        }
+
+        return handler;
+    }
+}
