@@ -37,10 +37,12 @@ public sealed class OAuthTokenException : ApiErrorException
     /// <summary>Builds the exception for an error response whose body was read.</summary>
     internal static OAuthTokenException FromErrorResponse(HttpResponseMessage response, string? body, IReadOnlyList<string> secrets, DateTimeOffset now)
     {
+        // Redacted before it is parsed, so no field read from it can hold an echoed credential.
         Redactor redactor = Redactor.For(secrets);
+        body = redactor.Redact(body);
         ErrorBody parsed = ErrorBody.Read(body);
         string? errorUri = ErrorUriOf(body);
-        ApiErrorContext context = Context(response, redactor, redactor.Redact(body), parsed.OAuthError, redactor.Redact(parsed.Message), now);
+        ApiErrorContext context = Context(response, redactor, body, parsed.OAuthError, parsed.Message, now);
         if (context.StatusCode is >= 300 and <= 399)
         {
             return new OAuthTokenException(RedirectRefusedException.Create(context, response.Headers.Location, null).Message, context, errorUri, parsed.ParseError);

@@ -18,14 +18,14 @@ internal static class PipelineHandlers
         context => new RetryHandler(context.Retry, context.TimeProvider),
         context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider) : null,
         context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
-        context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider),
+        context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
         context => new TransportGuardHandler(context.Options.MaxResponseBodySize),
     ];
 
     /// <summary>Token and revocation requests: no bearer token, no rate limit, their own time and size limits.</summary>
     public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Token { get; } =
     [
-        context => new AttemptTimeoutHandler(context.TokenOptions.RequestTimeout, context.TimeProvider),
+        context => new AttemptTimeoutHandler(context.TokenOptions.RequestTimeout, context.TimeProvider, "TokenCacheOptions.RequestTimeout"),
         context => new TransportGuardHandler(context.TokenOptions.MaxResponseBodySize),
     ];
 

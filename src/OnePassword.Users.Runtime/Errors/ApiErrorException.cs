@@ -109,7 +109,7 @@ public class ApiErrorException : ApiException
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(reason);
         Redactor redactor = Redactor.For(response.RequestMessage);
-        ApiErrorContext context = Context(response, body, new ErrorBody(), redactor);
+        ApiErrorContext context = Context(response, redactor.Redact(body), new ErrorBody(), redactor);
 
         string bodyText = string.IsNullOrEmpty(context.RawBody)
             ? "The body was empty."
@@ -121,7 +121,9 @@ public class ApiErrorException : ApiException
     private static ApiErrorException Create(HttpResponseMessage response, string? body, Exception? readError)
     {
         ArgumentNullException.ThrowIfNull(response);
+        // Redacted before it is parsed, so the details and the message hold no echoed credential either.
         Redactor redactor = Redactor.For(response.RequestMessage);
+        body = redactor.Redact(body);
         ErrorBody parsed = ErrorBody.Read(body);
         ApiErrorContext context = Context(response, body, parsed, redactor);
         Exception? inner = readError ?? parsed.ParseError;
@@ -162,6 +164,7 @@ public class ApiErrorException : ApiException
         return $"{context.RequestMethod ?? "(unknown method)"} {uri}";
     }
 
+    /// <remarks><paramref name="body"/> is already redacted; the headers are redacted here.</remarks>
     private static ApiErrorContext Context(HttpResponseMessage response, string? body, ErrorBody parsed, Redactor redactor)
     {
         HttpRequestMessage? request = response.RequestMessage;
@@ -170,10 +173,10 @@ public class ApiErrorException : ApiException
             (int)response.StatusCode,
             redactor.Headers(response),
             parsed.Code,
-            redactor.Redact(parsed.Message),
+            parsed.Message,
             parsed.OAuthError,
             parsed.Details,
-            redactor.Redact(rawBody),
+            rawBody,
             request?.Method.Method,
             WithoutUserInfo(request?.RequestUri),
             RetryAfterParser.Parse(response.Headers, TimeProvider.System.GetUtcNow()));

@@ -7,15 +7,9 @@ internal static class ResponseText
 {
     public static async Task<string> ReadAsync(HttpContent content, int maxChars, CancellationToken cancellationToken = default)
     {
-        if (content is BufferedResponseContent buffered)
+        if (Buffered(content, maxChars) is { } buffered)
         {
-            // Already read by the pipeline, within its size and time limits: decode in place, no
-            // more bytes than maxChars characters can take.
-            ReadOnlySpan<byte> bytes = buffered.Span;
-            bytes = bytes.Length > maxChars * 4L ? bytes[..(maxChars * 4)] : bytes;
-            string decoded = EncodingOf(content).GetString(bytes);
-            decoded = decoded.Length > 0 && decoded[0] == '\uFEFF' ? decoded[1..] : decoded;
-            return decoded.Length > maxChars ? decoded[..maxChars] : decoded;
+            return buffered;
         }
 
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -34,6 +28,25 @@ internal static class ResponseText
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The text of a body the pipeline has already read (within its size and time limits),
+    /// decoded in place from no more bytes than <paramref name="maxChars"/> characters can take;
+    /// null when the body was not read yet.
+    /// </summary>
+    public static string? Buffered(HttpContent content, int maxChars)
+    {
+        if (content is not BufferedResponseContent buffered)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> bytes = buffered.Span;
+        bytes = bytes.Length > maxChars * 4L ? bytes[..(maxChars * 4)] : bytes;
+        string decoded = EncodingOf(content).GetString(bytes);
+        decoded = decoded.Length > 0 && decoded[0] == '\uFEFF' ? decoded[1..] : decoded;
+        return decoded.Length > maxChars ? decoded[..maxChars] : decoded;
     }
 
     private static Encoding EncodingOf(HttpContent content)

@@ -64,7 +64,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
         {
             if (wait > _options.MaxHold)
             {
-                _limiter.Refuse(wait, (RateLimitedException)ApiErrorException.FromResponse(response, body: null));
+                _limiter.Refuse(wait, (RateLimitedException)ApiErrorException.FromResponse(response, ResponseText.Buffered(response.Content, ApiErrorException.MaxRawBodyLength)));
             }
             else
             {

@@ -68,7 +68,7 @@ public sealed class RetryHandler : DelegatingHandler
                 await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            catch (ApiTransportException exception)
+            catch (ApiTransportException exception) when (IsFor(exception, request))
             {
                 exception.Attempts = retry;
                 throw;
@@ -135,13 +135,21 @@ public sealed class RetryHandler : DelegatingHandler
         }
 
         ApiTransportException? transport = exception as ApiTransportException ?? TransportFailures.From(exception, request, cancellationToken);
-        if (transport is null || !TransportFailures.IsTransient(transport))
+        if (transport is null || !IsFor(transport, request) || !TransportFailures.IsTransient(transport))
         {
             return false;
         }
 
         return transport.Failure == TransportFailure.ConnectionFailed || IsIdempotent(request);
     }
+
+    /// <summary>
+    /// Whether the failure is this request's own. A token request that failed below (the bearer
+    /// handler's) was already retried by the token client; sending this request again would only
+    /// repeat those attempts.
+    /// </summary>
+    private static bool IsFor(ApiTransportException exception, HttpRequestMessage request) =>
+        exception.RequestUri is null || request.RequestUri is null || exception.RequestUri.AbsolutePath == request.RequestUri.AbsolutePath && exception.RequestUri.Authority == request.RequestUri.Authority;
 
     private static bool IsIdempotent(HttpRequestMessage request) =>
         ApiOperation.Of(request)?.IsIdempotent

@@ -11,11 +11,16 @@ internal sealed class AttemptTimeoutHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
+    private readonly string _optionName;
 
-    public AttemptTimeoutHandler(TimeSpan timeout, TimeProvider timeProvider)
+    /// <param name="timeout">The bound of one attempt.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="optionName">The setting the bound comes from, for the message.</param>
+    public AttemptTimeoutHandler(TimeSpan timeout, TimeProvider timeProvider, string optionName)
     {
         _timeout = timeout;
         _timeProvider = timeProvider;
+        _optionName = optionName;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -37,7 +42,7 @@ internal sealed class AttemptTimeoutHandler : DelegatingHandler
                 TransportFailure.Timeout,
                 request.Method.Method,
                 request.RequestUri,
-                $"the attempt took longer than {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (ApiClientOptions.Timeout)",
+                $"the attempt took longer than {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({_optionName})",
                 exception);
         }
     }
