@@ -99,7 +99,7 @@ public sealed class SecretRedactionTests
     }
 
     [Fact]
-    public async Task Diagnostics_of_a_whole_token_lifecycle_hold_no_secret_and_no_token()
+    public async Task The_log_of_a_whole_token_lifecycle_holds_no_secret_and_no_token_at_any_level()
     {
         await using AuthHarness harness = await AuthHarness.StartAsync(new TokenCacheOptions { Jitter = 0 });
         harness.Server.On(
@@ -115,14 +115,14 @@ public sealed class SecretRedactionTests
         AccessToken token = await Eventually.Within(first);
         harness.Clock.SetSinceStart(TimeSpan.FromSeconds(800));
         await harness.Provider.GetTokenAsync();
-        await Eventually.TrueAsync(() => harness.Diagnostics.Any(line => line.StartsWith("The token request failed", StringComparison.Ordinal)), "the failed background refresh");
+        await Eventually.TrueAsync(() => harness.Logged(1003), "the failed background refresh");
         harness.Provider.Invalidate(token);
         await harness.Provider.GetTokenAsync();
         await Should.ThrowAsync<OAuthTokenException>(harness.Provider.RevokeAsync());
         await harness.Provider.RevokeAsync();
 
-        harness.Diagnostics.Count.ShouldBeGreaterThan(8);
-        foreach (string line in harness.Diagnostics)
+        harness.Log.Count.ShouldBeGreaterThan(8);
+        foreach (string line in harness.Log.Select(record => string.Join("\n", [record.Message, record.Exception?.ToString(), .. record.StructuredState?.Select(pair => pair.Key + "=" + pair.Value) ?? []])))
         {
             line.ShouldNotContain(Secret);
             line.ShouldNotContain("never-logged");

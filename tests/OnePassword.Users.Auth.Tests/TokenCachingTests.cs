@@ -225,7 +225,7 @@ public sealed class TokenCachingTests
 
         harness.Clock.SetSinceStart(TimeSpan.FromSeconds(720));
         (await harness.Provider.GetTokenAsync()).Value.ShouldBe("token-1");
-        await Eventually.TrueAsync(() => harness.Diagnostics.Any(line => line.StartsWith("The token request failed", StringComparison.Ordinal)), "the refresh to fail");
+        await Eventually.TrueAsync(() => harness.Logged(1003), "the refresh to fail");
 
         harness.Clock.SetSinceStart(TimeSpan.FromSeconds(750) - s_justBefore);
         (await harness.Provider.GetTokenAsync()).Value.ShouldBe("token-1");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OnePassword.Users.Hardening.Tests.Support;
 using OnePassword.Users.Runtime;
 
@@ -75,16 +77,19 @@ public sealed class RedirectTests
             HostileApi.RevokePath => exchange.RedirectAsync(status, new Uri(attacker.BaseAddress, "revoke")),
             _ => exchange.RespondAsync(200, HostileApi.UserJson()),
         });
-        var diagnostics = new List<string>();
-        var client = HostileApi.Create(api, options => options.Token = new TokenCacheOptions { Diagnostics = diagnostics.Add });
+        var logs = new FakeLogCollector();
+        using var loggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]);
+        var client = HostileApi.Create(api, options => options.LoggerFactory = loggerFactory);
         await client.Accounts[HostileApi.AccountId].Users[HostileApi.UserId].GetAsync();
 
         await client.DisposeAsync();
 
         attacker.Requests.ShouldBeEmpty();
-        diagnostics.ShouldContain(line => line.StartsWith("Revoking the access token on dispose failed", StringComparison.Ordinal) && line.Contains($"HTTP {status}", StringComparison.Ordinal));
-        diagnostics.ShouldNotContain(line => line.Contains("was revoked", StringComparison.Ordinal));
-        diagnostics.ShouldAllBe(line => !line.Contains(Token, StringComparison.Ordinal));
+        FakeLogRecord failed = logs.GetSnapshot().Single(record => record.Id.Name == "TokenRevocationFailed");
+        failed.Message.ShouldContain($"HTTP {status}");
+        failed.Message.ShouldContain("the token was not revoked");
+        logs.GetSnapshot().ShouldNotContain(record => record.Id.Name == "TokenRevoked");
+        logs.GetSnapshot().ShouldAllBe(record => !record.Message.Contains(Token, StringComparison.Ordinal));
     }
 
     [Fact]

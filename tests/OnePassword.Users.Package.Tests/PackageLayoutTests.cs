@@ -41,9 +41,26 @@ public sealed class PackageLayoutTests(PackageFeedFixture feed, ITestOutputHelpe
             "README.md",
         ], ignoreOrder: true);
         package.Dependencies.Select(d => d.Id).Distinct().ShouldBe(
-            ["Microsoft.Kiota.Abstractions", "Microsoft.Kiota.Http.HttpClientLibrary", "Microsoft.Kiota.Serialization.Json", "System.Threading.RateLimiting"],
+            [
+                "Microsoft.Kiota.Abstractions", "Microsoft.Kiota.Http.HttpClientLibrary", "Microsoft.Kiota.Serialization.Json", "System.Threading.RateLimiting",
+                "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Diagnostics.Abstractions",
+            ],
             ignoreOrder: true);
         package.Dependencies.ShouldNotContain(d => d.Id.StartsWith("OnePassword.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_hosting_package_holds_the_registration_and_keeps_http_and_configuration_out_of_the_sdk()
+    {
+        var hosting = Open("OnePassword.Users.Hosting");
+        var sdk = Open("OnePassword.Users");
+
+        hosting.Files.ShouldContain("lib/net8.0/OnePassword.Users.Hosting.dll");
+        hosting.Files.ShouldContain("lib/net10.0/OnePassword.Users.Hosting.dll");
+        hosting.Dependencies.Select(d => d.Id).Distinct().ShouldBe(
+            ["OnePassword.Users", "Microsoft.Extensions.Http", "Microsoft.Extensions.Options.ConfigurationExtensions"],
+            ignoreOrder: true);
+        sdk.Dependencies.ShouldNotContain(d => d.Id == "Microsoft.Extensions.Http" || d.Id.StartsWith("Microsoft.Extensions.Configuration", StringComparison.Ordinal));
     }
 
     [Fact]

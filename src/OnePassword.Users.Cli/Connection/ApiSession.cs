@@ -94,7 +94,7 @@ internal sealed class ApiSession : IAsyncDisposable
             ClientSecret = settings.ClientSecret,
             Region = settings.Region,
             BaseUrl = settings.BaseUrl,
-            UserAgent = $"op-users/{ToolVersion} {ApiClientOptions.DefaultUserAgent}",
+            ApplicationUserAgent = $"op-users/{ToolVersion}",
         };
 
         UsersApiClient client;

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OnePassword.Users.Runtime;
 
@@ -29,7 +30,8 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     private readonly TokenEndpoint _endpoint;
     private readonly TokenCacheOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly DiagnosticSink _diagnostics;
+    private readonly ILogger _logger;
+    private readonly ApiTelemetry _telemetry;
     private readonly CancellationTokenSource _disposal = new();
 
     // Written under _gate; read without it where a slightly stale value is harmless.
@@ -43,13 +45,27 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     /// <param name="tokenHttpClient">The client that sends token and revocation requests; not disposed by the provider.</param>
     /// <param name="options">Caching, refresh and retry settings; copied, so later changes have no effect. Defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for expiry, refresh and retry delays; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Where token events go (acquired, refreshed, failed, revoked); none when <see langword="null"/>. No event holds a token or a secret.</param>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
     public ClientCredentialsTokenProvider(
         ClientCredentials credentials,
         TokenEndpoint endpoint,
         HttpClient tokenHttpClient,
         TokenCacheOptions? options = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ILogger? logger = null)
+        : this(credentials, endpoint, tokenHttpClient, options, timeProvider, logger, ApiTelemetry.Shared)
+    {
+    }
+
+    internal ClientCredentialsTokenProvider(
+        ClientCredentials credentials,
+        TokenEndpoint endpoint,
+        HttpClient tokenHttpClient,
+        TokenCacheOptions? options,
+        TimeProvider? timeProvider,
+        ILogger? logger,
+        ApiTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -57,8 +73,9 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         _endpoint = endpoint;
         _options = (options ?? new TokenCacheOptions()).Clone();
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _diagnostics = new DiagnosticSink(_options.Diagnostics);
-        _client = new TokenClient(credentials, endpoint, tokenHttpClient, _options, _timeProvider, _diagnostics);
+        _logger = logger ?? NullLogger.Instance;
+        _telemetry = telemetry;
+        _client = new TokenClient(credentials, endpoint, tokenHttpClient, _options, _timeProvider, _logger);
     }
 
     /// <summary>Returns a valid access token: the cached one, or a new one when none is left.</summary>
@@ -109,7 +126,7 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
 
         if (dropped)
         {
-            _diagnostics.Write("The API rejected the cached access token; it was dropped and a new one will be requested.");
+            TokenLog.TokenRejected(_logger);
         }
     }
 
@@ -133,19 +150,18 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         CachedToken? live = Volatile.Read(ref _current);
         if (live is null)
         {
-            _diagnostics.Write("No access token is cached; there is nothing to revoke.");
             return;
         }
 
         await _client.RevokeAsync(live.Token, _options.MaxTokenRequestAttempts, cancellationToken).ConfigureAwait(false);
         Forget(live);
-        _diagnostics.Write("The access token was revoked.");
+        TokenLog.TokenRevoked(_logger, UriText.WithoutUserInfo(_endpoint.RevocationUri));
     }
 
     /// <summary>
     /// Stops any token request in flight and revokes the cached token, best effort, within
     /// <see cref="TokenCacheOptions.RevocationTimeout"/>. Never throws; a failed revocation is
-    /// reported to <see cref="TokenCacheOptions.Diagnostics"/>, and the token then simply expires.
+    /// logged (event 1007, TokenRevocationFailed), and the token then simply expires.
     /// </summary>
     /// <returns>A task that completes when the revocation finished, failed or timed out.</returns>
     public async ValueTask DisposeAsync()
@@ -179,13 +195,13 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         try
         {
             await _client.RevokeAsync(token, maxAttempts: 1, timeout.Token).ConfigureAwait(false);
-            _diagnostics.Write("The access token was revoked on dispose.");
+            TokenLog.TokenRevoked(_logger, UriText.WithoutUserInfo(_endpoint.RevocationUri!));
         }
 #pragma warning disable CA1031 // Disposal must not throw; the token expires on its own anyway.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            _diagnostics.Write($"Revoking the access token on dispose failed ({exception.GetType().Name}): {exception.Message}");
+            TokenLog.TokenRevocationFailed(_logger, UriText.WithoutUserInfo(_endpoint.RevocationUri!), exception.GetType().Name, exception.Message);
         }
     }
 
@@ -229,8 +245,10 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         {
             IssuedToken issued = await _client.RequestTokenAsync(_disposal.Token).ConfigureAwait(false);
             CachedToken fresh = CachedToken.Schedule(issued, _options, Random.Shared.NextDouble());
+            bool replaced;
             lock (_gate)
             {
+                replaced = _current is not null;
                 if (Volatile.Read(ref _disposed) == 0)
                 {
                     _current = fresh;
@@ -239,7 +257,18 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
                 _refresh = null;
             }
 
-            _diagnostics.Write($"The next refresh is due at {fresh.RefreshAt.ToString("O", CultureInfo.InvariantCulture)}.");
+            string tokenUri = UriText.WithoutUserInfo(_endpoint.TokenUri);
+            if (replaced)
+            {
+                TokenLog.TokenRefreshed(_logger, tokenUri, fresh.Token.ExpiresAt);
+            }
+            else
+            {
+                TokenLog.TokenAcquired(_logger, tokenUri, fresh.Token.ExpiresAt);
+            }
+
+            TokenLog.TokenRefreshScheduled(_logger, fresh.RefreshAt);
+            _telemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Outcome, "success"));
             completion.SetResult(fresh);
         }
 #pragma warning disable CA1031 // Every failure, whatever its type, goes to the waiters of this attempt.
@@ -280,7 +309,8 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            _diagnostics.Write($"The token request failed ({exception.GetType().Name}): {exception.Message}");
+            TokenLog.TokenRequestFailed(_logger, UriText.WithoutUserInfo(_endpoint.TokenUri), exception.GetType().Name, exception.Message);
+            _telemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Outcome, "failure"), new KeyValuePair<string, object?>(TelemetryNames.ErrorType, exception.GetType().Name));
         }
     }
 

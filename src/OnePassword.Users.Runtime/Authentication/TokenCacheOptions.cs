@@ -148,13 +148,6 @@ public sealed class TokenCacheOptions
             : throw new ArgumentOutOfRangeException(nameof(MaxResponseBodySize), value, "Must be at least 1024 bytes.");
     }
 
-    /// <summary>
-    /// Receives one line of text per notable event (token requested, received, retried, refresh
-    /// failed, invalidated, revoked). The text never holds a secret or a token. Exceptions it
-    /// throws are ignored.
-    /// </summary>
-    public Action<string>? Diagnostics { get; set; }
-
     /// <summary>A copy, so changing the options after a provider was made does not change that provider.</summary>
     internal TokenCacheOptions Clone() => (TokenCacheOptions)MemberwiseClone();
 }

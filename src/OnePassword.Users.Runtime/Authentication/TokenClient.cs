@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace OnePassword.Users.Runtime;
 
@@ -23,16 +24,16 @@ internal sealed class TokenClient
     private readonly HttpClient _httpClient;
     private readonly TokenCacheOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly DiagnosticSink _diagnostics;
+    private readonly ILogger _logger;
 
-    public TokenClient(ClientCredentials credentials, TokenEndpoint endpoint, HttpClient httpClient, TokenCacheOptions options, TimeProvider timeProvider, DiagnosticSink diagnostics)
+    public TokenClient(ClientCredentials credentials, TokenEndpoint endpoint, HttpClient httpClient, TokenCacheOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _credentials = credentials;
         _endpoint = endpoint;
         _httpClient = httpClient;
         _options = options;
         _timeProvider = timeProvider;
-        _diagnostics = diagnostics;
+        _logger = logger;
     }
 
     /// <summary>The <c>scope</c> form value: the credentials' scope, else the endpoint's scopes, else none.</summary>
@@ -52,7 +53,7 @@ internal sealed class TokenClient
             form.Add(new("scope", scope));
         }
 
-        _diagnostics.Write($"Requesting an access token from {UriText.WithoutUserInfo(uri)}.");
+        TokenLog.TokenRequested(_logger, UriText.WithoutUserInfo(uri));
         return SendAsync(uri, form, extraSecret: null, _options.MaxTokenRequestAttempts, ReadTokenAsync, cancellationToken);
     }
 
@@ -65,7 +66,6 @@ internal sealed class TokenClient
             ?? throw new InvalidOperationException($"The token endpoint {UriText.WithoutUserInfo(_endpoint.TokenUri)} has no revocation URI, so the token cannot be revoked.");
         CredentialTransport.EnsureCredentialsMayBeSentTo(uri, "revocation endpoint");
         KeyValuePair<string, string>[] form = [new("token", token.Value), new("token_type_hint", "access_token")];
-        _diagnostics.Write($"Revoking the access token at {UriText.WithoutUserInfo(uri)}.");
 
         // RFC 7009 section 2.2: any 2xx is success, also for a token that was already invalid; the body does not matter.
         return SendAsync(uri, form, token.Value, maxAttempts, static (_, _, _, _) => Task.FromResult(true), cancellationToken);
@@ -99,7 +99,7 @@ internal sealed class TokenClient
                     }
 
                     wait = Backoff(attempt);
-                    _diagnostics.Write($"POST {UriText.WithoutUserInfo(uri)} attempt {attempt} failed ({transport.Failure}); retrying in {Seconds(wait)}.");
+                    TokenLog.TokenRequestRetried(_logger, attempt, UriText.WithoutUserInfo(uri), transport.Failure.ToString(), (long)wait.TotalMilliseconds);
                     await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -121,11 +121,11 @@ internal sealed class TokenClient
                     wait = error.RetryAfter ?? Backoff(attempt);
                     if (wait > _options.RetryMaxDelay)
                     {
-                        _diagnostics.Write($"POST {UriText.WithoutUserInfo(uri)} got HTTP {error.StatusCode.ToString(CultureInfo.InvariantCulture)} asking to wait {Seconds(wait)}, longer than RetryMaxDelay; giving up.");
+                        TokenLog.TokenRequestGivenUp(_logger, UriText.WithoutUserInfo(uri), error.StatusCode, (long)wait.TotalMilliseconds);
                         throw error;
                     }
 
-                    _diagnostics.Write($"POST {UriText.WithoutUserInfo(uri)} attempt {attempt} got HTTP {error.StatusCode.ToString(CultureInfo.InvariantCulture)}; retrying in {Seconds(wait)}.");
+                    TokenLog.TokenRequestRetried(_logger, attempt, UriText.WithoutUserInfo(uri), "HTTP " + error.StatusCode.ToString(CultureInfo.InvariantCulture), (long)wait.TotalMilliseconds);
                 }
             }
 
@@ -147,7 +147,6 @@ internal sealed class TokenClient
             throw OAuthTokenException.FromUnreadableToken(response, body, result.Reason ?? "it could not be read", secrets, result.Error, _timeProvider.GetUtcNow());
         }
 
-        _diagnostics.Write($"Received an access token that expires at {token.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)}.");
         return new IssuedToken(token, sentAt);
     }
 
@@ -198,5 +197,4 @@ internal sealed class TokenClient
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
 
-    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
@@ -21,8 +24,15 @@ public sealed class ApiClientOptions
     /// <summary>An explicit base URL, for example the emulator's <c>http://127.0.0.1:5099</c>. Plain HTTP is allowed only for loopback.</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The <c>User-Agent</c> partners are asked to send: <c>Product/version</c>. <see cref="DefaultUserAgent"/> unless set.</summary>
-    public string UserAgent { get; set; } = DefaultUserAgent;
+    /// <summary>
+    /// Your own product, put in front of the SDK's in the <c>User-Agent</c> header, as 1Password asks
+    /// partners to send <c>&lt;CompanyOrProductName&gt;/&lt;version&gt;</c>: for example <c>ContosoSOAR/2.1</c>.
+    /// One or more RFC 9110 product tokens; null sends the SDK's alone.
+    /// </summary>
+    public string? ApplicationUserAgent { get; set; }
+
+    /// <summary>The <c>User-Agent</c> header sent: <see cref="ApplicationUserAgent"/>, if set, then <see cref="DefaultUserAgent"/>.</summary>
+    public string UserAgent => string.IsNullOrWhiteSpace(ApplicationUserAgent) ? DefaultUserAgent : ApplicationUserAgent.Trim() + " " + DefaultUserAgent;
 
     /// <summary><c>OnePassword.Users.Sdk/</c> and the version of this package, so 1Password can tell SDK releases apart.</summary>
     public static string DefaultUserAgent { get; } = "OnePassword.Users.Sdk/" + PackageVersion.Of(typeof(ApiClientOptions).Assembly);
@@ -69,6 +79,21 @@ public sealed class ApiClientOptions
     /// declares one, fails with <see cref="ResponseTooLargeException"/>.
     /// </summary>
     public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+    /// <summary>
+    /// The client's name in telemetry (<c>onepassword.client.name</c>) and logs; under dependency
+    /// injection, the name it was registered under. Default <c>default</c>.
+    /// </summary>
+    public string Name { get; set; } = "default";
+
+    /// <summary>Where the SDK logs (categories <c>OnePassword.Users.*</c>); nothing is logged when null. No event holds a secret or a token.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Creates the SDK's <see cref="Meter"/> (<see cref="TelemetryNames.Source"/>); a shared meter when null.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>Receives one record per state-changing call; a <see cref="LoggerAuditSink"/> over <see cref="LoggerFactory"/> when null.</summary>
+    public IAuditSink? AuditSink { get; set; }
 
     /// <inheritdoc />
     public override string ToString() =>

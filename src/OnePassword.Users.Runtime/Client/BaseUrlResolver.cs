@@ -1,41 +1,22 @@
 namespace OnePassword.Users.Runtime;
 
 /// <summary>Chooses the base URL: an explicit one, the server of a region, or the spec's default.</summary>
+/// <remarks>The settings are checked first by <see cref="ApiClientOptionsRules"/>; this only chooses.</remarks>
 internal static class BaseUrlResolver
 {
-    public static Uri Resolve(ApiClientOptions options, ApiDescription description)
+    public static Uri Resolve(ApiClientOptions options, ApiDescription description) =>
+        options.BaseUrl
+        ?? (string.IsNullOrWhiteSpace(options.Region) ? null : ServerOfRegion(options.Region, description))
+        ?? new Uri(description.DefaultBaseUrl);
+
+    /// <summary>The spec server whose host is the region or ends with it (<c>1password.eu</c> → <c>https://api.1password.eu</c>).</summary>
+    public static Uri? ServerOfRegion(string region, ApiDescription description)
     {
-        if (options.BaseUrl is { } explicitUrl)
-        {
-            if (!explicitUrl.IsAbsoluteUri || (explicitUrl.Scheme != Uri.UriSchemeHttps && explicitUrl.Scheme != Uri.UriSchemeHttp))
-            {
-                throw new ArgumentException($"BaseUrl must be an absolute http(s) URL, not '{explicitUrl}'.", nameof(options));
-            }
-
-            if (explicitUrl.Scheme == Uri.UriSchemeHttp && !explicitUrl.IsLoopback)
-            {
-                throw new ArgumentException($"BaseUrl '{explicitUrl}' uses plain HTTP; only loopback addresses (such as the emulator) may.", nameof(options));
-            }
-
-            return explicitUrl;
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.Region))
-        {
-            var region = options.Region.Trim().TrimStart('.');
-            var match = description.ServerUrls.FirstOrDefault(url =>
-                Uri.TryCreate(url, UriKind.Absolute, out var server)
-                && (server.Host.Equals(region, StringComparison.OrdinalIgnoreCase)
-                    || server.Host.EndsWith("." + region, StringComparison.OrdinalIgnoreCase)));
-            return match is not null
-                ? new Uri(match)
-                : throw new ArgumentException(
-                    $"Region '{options.Region}' matches none of the API's servers ({string.Join(", ", description.ServerUrls)}).",
-                    nameof(options));
-        }
-
-        return description.DefaultBaseUrl.Length > 0
-            ? new Uri(description.DefaultBaseUrl)
-            : throw new ArgumentException("The spec names no server: set BaseUrl.", nameof(options));
+        string suffix = region.Trim().TrimStart('.');
+        string? match = description.ServerUrls.FirstOrDefault(url =>
+            Uri.TryCreate(url, UriKind.Absolute, out var server)
+            && (server.Host.Equals(suffix, StringComparison.OrdinalIgnoreCase)
+                || server.Host.EndsWith("." + suffix, StringComparison.OrdinalIgnoreCase)));
+        return match is null ? null : new Uri(match);
     }
 }

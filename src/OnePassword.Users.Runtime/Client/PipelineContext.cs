@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
+
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
 /// What the handlers of one client's pipeline share: its settings and the long-lived state that
-/// outlives any one handler (the token provider, the rate limiter), so handlers themselves stay
-/// cheap to create, as <c>IHttpClientFactory</c> creates them.
+/// outlives any one handler (the token provider, the rate limiter, telemetry, the audit sink), so
+/// handlers themselves stay cheap to create, as <c>IHttpClientFactory</c> creates them.
 /// </summary>
 internal sealed record PipelineContext(
     ApiClientOptions Options,
@@ -13,4 +15,12 @@ internal sealed record PipelineContext(
     RollingWindowRateLimiter? Limiter,
     ClientCredentialsTokenProvider? Tokens,
     AllowedHosts? AllowedHosts,
-    TokenCacheOptions TokenOptions);
+    TokenCacheOptions TokenOptions,
+    ILoggerFactory LoggerFactory,
+    ApiTelemetry Telemetry,
+    IAuditSink AuditSink,
+    string ClientName)
+{
+    /// <summary>The log category of each component, under <c>OnePassword.Users</c>.</summary>
+    public ILogger Logger(string component) => LoggerFactory.CreateLogger("OnePassword.Users." + component);
+}

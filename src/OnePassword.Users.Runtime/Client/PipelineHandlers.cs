@@ -6,7 +6,8 @@ namespace OnePassword.Users.Runtime;
 /// client's. Each factory returns null when its part is not configured (no rate limits, no token).
 /// </summary>
 /// <remarks>
-/// Outermost first: the call deadline covers everything; every retry takes its own rate-limit
+/// Outermost first: the operation scope (span, metrics, audit) sees the call's final outcome; the
+/// call deadline covers everything below it; every retry takes its own rate-limit
 /// permit and, after a 401, a fresh token; the attempt timeout covers one exchange, body
 /// included, because the transport guard below it reads the body before returning.
 /// </remarks>
@@ -14,9 +15,10 @@ internal static class PipelineHandlers
 {
     public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Api { get; } =
     [
+        context => new OperationScopeHandler(context),
         context => new CallDeadlineHandler(context.Options.CallTimeout, context.TimeProvider),
-        context => new RetryHandler(context.Retry, context.TimeProvider),
-        context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider) : null,
+        context => new RetryHandler(context.Retry, context.TimeProvider, context.Logger("Retry"), context.Telemetry, context.ClientName),
+        context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider, context.Logger("RateLimiting"), context.Telemetry) : null,
         context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
         context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
         context => new TransportGuardHandler(context.Options.MaxResponseBodySize),

@@ -54,7 +54,8 @@ public sealed class ApiOperation : IRequestOption
     public static ApiOperation? Of(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(Key, out IRequestOption? option) ? option as ApiOperation : null;
+        return request is ApiRequestMessage api ? api.Operation
+            : request.Options.TryGetValue(Key, out IRequestOption? option) ? option as ApiOperation : null;
     }
 
     /// <summary>Attaches this descriptor to a request.</summary>

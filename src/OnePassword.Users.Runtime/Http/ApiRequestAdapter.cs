@@ -77,8 +77,7 @@ public sealed class ApiRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(urlTemplate);
         ArgumentNullException.ThrowIfNull(pathParameters);
-        using var message = new HttpRequestMessage(operation.HttpMethod, new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
-        operation.ApplyTo(message);
+        using var message = new ApiRequestMessage(operation, new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
         if (accept is not null)
         {
             message.Headers.TryAddWithoutValidation("Accept", accept);
@@ -95,7 +94,11 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
     private HttpRequestMessage ToMessage(RequestInformation request)
     {
-        var message = new HttpRequestMessage(HttpMethods.Of(request.HttpMethod), new Uri(Url(request.UrlTemplate ?? string.Empty, request.PathParameters, request.QueryParameters), UriKind.Absolute));
+        var uri = new Uri(Url(request.UrlTemplate ?? string.Empty, request.PathParameters, request.QueryParameters), UriKind.Absolute);
+        var operation = request.RequestOptions.OfType<ApiOperation>().FirstOrDefault();
+        HttpRequestMessage message = operation is not null && operation.HttpMethod == HttpMethods.Of(request.HttpMethod)
+            ? new ApiRequestMessage(operation, uri)
+            : new HttpRequestMessage(HttpMethods.Of(request.HttpMethod), uri);
         if (request.Content is { } content)
         {
             message.Content = new StreamContent(content);
@@ -111,7 +114,10 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
         foreach (var option in request.RequestOptions)
         {
-            message.Options.Set(new HttpRequestOptionsKey<IRequestOption>(option.GetType().FullName!), option);
+            if (!ReferenceEquals(option, operation))
+            {
+                message.Options.Set(new HttpRequestOptionsKey<IRequestOption>(option.GetType().FullName!), option);
+            }
         }
 
         return message;

@@ -34,16 +34,51 @@ public sealed class RateLimitOptions
     /// </summary>
     public TimeSpan MaxHold { get; init; } = TimeSpan.FromMinutes(2);
 
-    internal void Validate()
+    /// <summary>The broken rules, each with its property name.</summary>
+    internal IEnumerable<(string Key, string Message)> Problems()
     {
-        ArgumentNullException.ThrowIfNull(Rules);
-        ArgumentOutOfRangeException.ThrowIfLessThan(SafetyMargin, TimeSpan.Zero);
-        if (MaxQueueWait != Timeout.InfiniteTimeSpan)
+        if (Rules is null)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(MaxQueueWait, TimeSpan.Zero);
+            yield return (nameof(Rules), "must not be null.");
+        }
+        else
+        {
+            for (int i = 0; i < Rules.Count; i++)
+            {
+                RateLimitRule? rule = Rules[i];
+                if (rule is null || rule.Limit < 1 || rule.Window <= TimeSpan.Zero)
+                {
+                    yield return ($"{nameof(Rules)}:{i}", $"needs a Limit of at least 1 and a positive Window, not {rule?.ToString() ?? "null"}.");
+                }
+            }
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(QueueLimit);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxHold, TimeSpan.Zero);
+        if (SafetyMargin < TimeSpan.Zero)
+        {
+            yield return (nameof(SafetyMargin), $"must not be negative, not {SafetyMargin}.");
+        }
+
+        if (MaxQueueWait != Timeout.InfiniteTimeSpan && MaxQueueWait < TimeSpan.Zero)
+        {
+            yield return (nameof(MaxQueueWait), $"must not be negative (or Timeout.InfiniteTimeSpan), not {MaxQueueWait}.");
+        }
+
+        if (QueueLimit < 0)
+        {
+            yield return (nameof(QueueLimit), $"must not be negative, not {QueueLimit}.");
+        }
+
+        if (MaxHold < TimeSpan.Zero)
+        {
+            yield return (nameof(MaxHold), $"must not be negative, not {MaxHold}.");
+        }
+    }
+
+    internal void Validate()
+    {
+        foreach ((string key, string message) in Problems())
+        {
+            throw new ArgumentOutOfRangeException(key, $"RateLimitOptions.{key} {message}");
+        }
     }
 }

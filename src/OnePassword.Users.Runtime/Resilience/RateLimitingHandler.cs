@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OnePassword.Users.Runtime;
 
@@ -17,12 +19,20 @@ public sealed class RateLimitingHandler : DelegatingHandler
     private readonly RollingWindowRateLimiter _limiter;
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ApiTelemetry _telemetry;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="limiter">The limiter, normally from <see cref="ClientRateLimiter.Acquire"/>. Not disposed by this handler.</param>
     /// <param name="options">The settings; <see cref="RateLimitOptions.Enabled"/>, <see cref="RateLimitOptions.MaxQueueWait"/> and <see cref="RateLimitOptions.MaxHold"/> apply here.</param>
     /// <param name="timeProvider">The clock for <c>Retry-After</c> dates and the queue-wait limit.</param>
-    public RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider)
+    /// <param name="logger">Where waits and holds are logged (events 3001-3004); none when null.</param>
+    public RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger? logger = null)
+        : this(limiter, options, timeProvider, logger ?? NullLogger.Instance, ApiTelemetry.Shared)
+    {
+    }
+
+    internal RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger logger, ApiTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +41,8 @@ public sealed class RateLimitingHandler : DelegatingHandler
         _limiter = limiter;
         _options = options;
         _timeProvider = timeProvider;
+        _logger = logger;
+        _telemetry = telemetry;
     }
 
     /// <inheritdoc />
@@ -41,7 +53,8 @@ public sealed class RateLimitingHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using (RateLimitLease lease = await AcquireAsync(cancellationToken).ConfigureAwait(false))
+        string operation = ApiOperation.Of(request)?.Name ?? request.Method.Method;
+        using (RateLimitLease lease = await AcquireAsync(request, operation, cancellationToken).ConfigureAwait(false))
         {
             if (!lease.IsAcquired)
             {
@@ -64,10 +77,12 @@ public sealed class RateLimitingHandler : DelegatingHandler
         {
             if (wait > _options.MaxHold)
             {
+                RateLimitLog.RefusalSet(_logger, operation, wait.TotalSeconds, _options.MaxHold.TotalSeconds);
                 _limiter.Refuse(wait, (RateLimitedException)ApiErrorException.FromResponse(response, ResponseText.Buffered(response.Content, ApiErrorException.MaxRawBodyLength)));
             }
             else
             {
+                RateLimitLog.HoldSet(_logger, operation, wait.TotalSeconds);
                 _limiter.HoldFor(wait);
             }
         }
@@ -75,7 +90,34 @@ public sealed class RateLimitingHandler : DelegatingHandler
         return response;
     }
 
-    private async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Takes a permit; a wait (anything not granted at once) is logged, measured and added to the call's state.</summary>
+    private async ValueTask<RateLimitLease> AcquireAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
+        ValueTask<RateLimitLease> pending = AcquireWithinQueueWaitAsync(cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return pending.Result;
+        }
+
+        RateLimitLog.WaitStarted(_logger, operation, _limiter.GetStatistics()?.CurrentQueuedCount ?? 0);
+        long started = _timeProvider.GetTimestamp();
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        finally
+        {
+            TimeSpan waited = _timeProvider.GetElapsedTime(started);
+            RateLimitLog.WaitEnded(_logger, operation, (long)waited.TotalMilliseconds);
+            _telemetry.RateLimitWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>(TelemetryNames.Operation, operation));
+            if (CallState.Of(request) is { } state)
+            {
+                state.RateLimitWait += waited;
+            }
+        }
+    }
+
+    private async ValueTask<RateLimitLease> AcquireWithinQueueWaitAsync(CancellationToken cancellationToken)
     {
         if (_options.MaxQueueWait == Timeout.InfiniteTimeSpan)
         {

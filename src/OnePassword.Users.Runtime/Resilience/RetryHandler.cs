@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OnePassword.Users.Runtime;
 
@@ -20,17 +22,29 @@ public sealed class RetryHandler : DelegatingHandler
 {
     private readonly RetryOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ApiTelemetry _telemetry;
+    private readonly string _clientName;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">The retry settings.</param>
     /// <param name="timeProvider">The clock that reads <c>Retry-After</c> dates and drives the waits.</param>
-    public RetryHandler(RetryOptions options, TimeProvider timeProvider)
+    /// <param name="logger">Where retries are logged (event 2001, RetryScheduled); none when null.</param>
+    public RetryHandler(RetryOptions options, TimeProvider timeProvider, ILogger? logger = null)
+        : this(options, timeProvider, logger ?? NullLogger.Instance, ApiTelemetry.Shared, "default")
+    {
+    }
+
+    internal RetryHandler(RetryOptions options, TimeProvider timeProvider, ILogger logger, ApiTelemetry telemetry, string clientName)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _options = options;
         _timeProvider = timeProvider;
+        _logger = logger;
+        _telemetry = telemetry;
+        _clientName = clientName;
     }
 
     /// <inheritdoc />
@@ -95,15 +109,24 @@ public sealed class RetryHandler : DelegatingHandler
         }
     }
 
+    /// <summary>Counts the attempt for the call, and reports the retry to the log, the meter and the caller's callback.</summary>
     private void Notify(HttpRequestMessage request, int retry, int maxRetries, TimeSpan delay, HttpStatusCode? status, Exception? exception, bool fromRetryAfter)
     {
-        if (_options.OnRetry is not { } onRetry)
+        if (CallState.Of(request) is { } state)
         {
-            return;
+            state.Attempts = retry + 1;
         }
 
         Uri? uri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri));
-        onRetry(new RetryAttempt(request.Method.Method, uri, ApiOperation.Of(request)?.Name, retry, maxRetries, delay, status, exception, fromRetryAfter));
+        var attempt = new RetryAttempt(request.Method.Method, uri, ApiOperation.Of(request)?.Name, retry, maxRetries, delay, status, exception, fromRetryAfter);
+        string operation = attempt.OperationName ?? request.Method.Method;
+        RetryLog.RetryScheduled(_logger, operation, attempt.RequestMethod, uri?.AbsoluteUri ?? string.Empty, attempt.Reason, retry, maxRetries, (long)delay.TotalMilliseconds, fromRetryAfter ? " (Retry-After)" : string.Empty);
+        _telemetry.Retries.Add(
+            1,
+            new KeyValuePair<string, object?>(TelemetryNames.Operation, operation),
+            new KeyValuePair<string, object?>(TelemetryNames.RetryReason, attempt.Reason),
+            new KeyValuePair<string, object?>(TelemetryNames.ClientName, _clientName));
+        _options.OnRetry?.Invoke(attempt);
     }
 
     private int AllowedRetries(HttpRequestMessage request)

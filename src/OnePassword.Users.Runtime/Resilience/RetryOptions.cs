@@ -62,12 +62,40 @@ public sealed class RetryOptions
     /// </summary>
     public Action<RetryAttempt>? OnRetry { get; init; }
 
+    /// <summary>The broken rules, each with its property name.</summary>
+    internal IEnumerable<(string Key, string Message)> Problems()
+    {
+        if (MaxRetries < 0)
+        {
+            yield return (nameof(MaxRetries), $"must not be negative, not {MaxRetries}.");
+        }
+
+        if (BaseDelay < TimeSpan.Zero)
+        {
+            yield return (nameof(BaseDelay), $"must not be negative, not {BaseDelay}.");
+        }
+
+        if (MaxDelay < BaseDelay)
+        {
+            yield return (nameof(MaxDelay), $"must be at least BaseDelay ({BaseDelay}), not {MaxDelay}.");
+        }
+
+        if (MaxRetryAfter < TimeSpan.Zero)
+        {
+            yield return (nameof(MaxRetryAfter), $"must not be negative, not {MaxRetryAfter}.");
+        }
+
+        if (RetryableStatusCodes is null)
+        {
+            yield return (nameof(RetryableStatusCodes), "must not be null.");
+        }
+    }
+
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries);
-        ArgumentOutOfRangeException.ThrowIfLessThan(BaseDelay, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, BaseDelay);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryAfter, TimeSpan.Zero);
-        ArgumentNullException.ThrowIfNull(RetryableStatusCodes);
+        foreach ((string key, string message) in Problems())
+        {
+            throw new ArgumentOutOfRangeException(key, $"RetryOptions.{key} {message}");
+        }
     }
 }

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Testing;
 using OnePassword.Users.Runtime;
 
 namespace OnePassword.Users.Auth.Tests.TestSupport;
 
 /// <summary>
 /// A scripted loopback server, a manual clock and a token provider pointed at the server, with
-/// every diagnostic line collected. Tests script the server, then drive the provider.
+/// every log event collected. Tests script the server, then drive the provider.
 /// </summary>
 internal sealed class AuthHarness : IAsyncDisposable
 {
@@ -14,7 +14,7 @@ internal sealed class AuthHarness : IAsyncDisposable
     /// <summary>A secret that must never show up in any text the library produces.</summary>
     public const string Secret = "s3cr3t-NEVER-PRINT";
 
-    private readonly ConcurrentQueue<string> _diagnostics = new();
+    private readonly FakeLogger _logger = new();
     private readonly List<HttpClient> _apiClients = [];
 
     private AuthHarness(ScriptedServer server)
@@ -32,13 +32,16 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public ClientCredentialsTokenProvider Provider { get; private set; } = null!;
 
-    public IReadOnlyList<string> Diagnostics => [.. _diagnostics];
+    /// <summary>Every log event the provider wrote, at every level.</summary>
+    public IReadOnlyList<FakeLogRecord> Log => _logger.Collector.GetSnapshot();
+
+    /// <summary>Whether an event with <paramref name="eventId"/> was logged.</summary>
+    public bool Logged(int eventId) => Log.Any(record => record.Id.Id == eventId);
 
     public static async Task<AuthHarness> StartAsync(TokenCacheOptions? options = null, ClientCredentials? credentials = null, bool withRevocation = true, string? scope = "openid")
     {
         var harness = new AuthHarness(await ScriptedServer.StartAsync());
         options ??= new TokenCacheOptions();
-        options.Diagnostics = harness._diagnostics.Enqueue;
         harness.TokenHttpClient = new HttpClient(harness.TokenRequests);
         var endpoint = new TokenEndpoint(harness.Server.TokenUri, withRevocation ? harness.Server.RevokeUri : null);
         harness.Provider = new ClientCredentialsTokenProvider(
@@ -46,7 +49,8 @@ internal sealed class AuthHarness : IAsyncDisposable
             endpoint,
             harness.TokenHttpClient,
             options,
-            harness.Clock);
+            harness.Clock,
+            harness._logger);
         return harness;
     }
 
