@@ -67,7 +67,11 @@ public static class GeneratedApiClientServiceCollectionExtensions
             description,
             () => provider.GetRequiredService<IHttpClientFactory>().CreateClient(tokenClientName)));
 
+        // The factory's own request loggers go: at Trace they put every header value, the bearer
+        // token and the Basic credentials included, into the log's structured state (only the
+        // message masks them). The SDK logs its calls itself (events 4001-4002).
         IHttpClientBuilder api = services.AddHttpClient(apiClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(HttpTransport.Create)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient((provider, client) => Configure(client, provider.GetRequiredKeyedService<ClientSettings>(name).Context.Options));
@@ -77,6 +81,7 @@ public static class GeneratedApiClientServiceCollectionExtensions
         }
 
         IHttpClientBuilder token = services.AddHttpClient(tokenClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(HttpTransport.Create)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
