@@ -15,8 +15,14 @@ public partial class ReadmeExamplesTests
         using OnePassword.Users;
         using OnePassword.Users.Models;
         using OnePassword.Users.Runtime;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        using OpenTelemetry.Metrics;
+        using OpenTelemetry.Trace;
         string clientId = args[0], clientSecret = args[1], accountId = args[2], userId = args[3];
         """;
+
+    private static readonly string[] s_referencedPrefixes = ["OnePassword.Users", "Microsoft.Kiota", "Microsoft.Extensions", "OpenTelemetry"];
 
     [GeneratedRegex("<!-- compiled by ReadmeExamplesTests -->\\s*```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CompiledExample();
@@ -44,7 +50,7 @@ public partial class ReadmeExamplesTests
     {
         var code = Prelude + Examples()[index];
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(path => Path.GetFileName(path).StartsWith("OnePassword.Users", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("Microsoft.Kiota", StringComparison.Ordinal)))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(path => s_referencedPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal))))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create(
