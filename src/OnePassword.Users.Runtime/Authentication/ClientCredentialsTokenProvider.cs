@@ -32,6 +32,7 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ApiTelemetry _telemetry;
+    private readonly SharedTokenSource? _shared;
     private readonly CancellationTokenSource _disposal = new();
 
     // Written under _gate; read without it where a slightly stale value is harmless.
@@ -54,7 +55,7 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         TokenCacheOptions? options = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null)
-        : this(credentials, endpoint, tokenHttpClient, options, timeProvider, logger, ApiTelemetry.Shared)
+        : this(credentials, endpoint, tokenHttpClient, options, timeProvider, logger, ApiTelemetry.Shared, sharedCache: null)
     {
     }
 
@@ -65,7 +66,8 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         TokenCacheOptions? options,
         TimeProvider? timeProvider,
         ILogger? logger,
-        ApiTelemetry telemetry)
+        ApiTelemetry telemetry,
+        IAccessTokenCache? sharedCache)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -76,6 +78,9 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _telemetry = telemetry;
         _client = new TokenClient(credentials, endpoint, tokenHttpClient, _options, _timeProvider, _logger);
+        _shared = sharedCache is null
+            ? null
+            : new SharedTokenSource(_client, sharedCache, SharedTokenSource.KeyOf(endpoint, credentials, _client.Scope), _options, _timeProvider, _logger);
     }
 
     /// <summary>Returns a valid access token: the cached one, or a new one when none is left.</summary>
@@ -127,6 +132,11 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
         if (dropped)
         {
             TokenLog.TokenRejected(_logger);
+            if (_shared is not null)
+            {
+                // Fleet-wide: the next process to look finds no token, not the rejected one.
+                _ = _shared.RemoveAsync(rejected);
+            }
         }
     }
 
@@ -161,7 +171,8 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     /// <summary>
     /// Stops any token request in flight and revokes the cached token, best effort, within
     /// <see cref="TokenCacheOptions.RevocationTimeout"/>. Never throws; a failed revocation is
-    /// logged (event 1007, TokenRevocationFailed), and the token then simply expires.
+    /// logged (event 1007, TokenRevocationFailed), and the token then simply expires. A token
+    /// shared through a fleet's <see cref="IAccessTokenCache"/> is not revoked: the other processes still use it.
     /// </summary>
     /// <returns>A task that completes when the revocation finished, failed or timed out.</returns>
     public async ValueTask DisposeAsync()
@@ -181,7 +192,8 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
             _current = null;
         }
 
-        if (live is not null && _endpoint.RevocationUri is not null && _timeProvider.GetUtcNow() < live.Token.ExpiresAt)
+        // A token the fleet shares is left to expire: revoking it would cut off the other processes.
+        if (live is not null && _shared is null && _endpoint.RevocationUri is not null && _timeProvider.GetUtcNow() < live.Token.ExpiresAt)
         {
             await RevokeBestEffortAsync(live.Token).ConfigureAwait(false);
         }
@@ -243,7 +255,9 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
     {
         try
         {
-            IssuedToken issued = await _client.RequestTokenAsync(_disposal.Token).ConfigureAwait(false);
+            IssuedToken issued = _shared is null
+                ? await _client.RequestTokenAsync(_disposal.Token).ConfigureAwait(false)
+                : await _shared.GetAsync(Volatile.Read(ref _current)?.Token, _disposal.Token).ConfigureAwait(false);
             CachedToken fresh = CachedToken.Schedule(issued, _options, Random.Shared.NextDouble());
             bool replaced;
             lock (_gate)
@@ -258,17 +272,21 @@ public sealed class ClientCredentialsTokenProvider : IAsyncDisposable
             }
 
             string tokenUri = UriText.WithoutUserInfo(_endpoint.TokenUri);
-            if (replaced)
+            if (!issued.FromFleet)
             {
-                TokenLog.TokenRefreshed(_logger, tokenUri, fresh.Token.ExpiresAt);
-            }
-            else
-            {
-                TokenLog.TokenAcquired(_logger, tokenUri, fresh.Token.ExpiresAt);
+                if (replaced)
+                {
+                    TokenLog.TokenRefreshed(_logger, tokenUri, fresh.Token.ExpiresAt);
+                }
+                else
+                {
+                    TokenLog.TokenAcquired(_logger, tokenUri, fresh.Token.ExpiresAt);
+                }
+
+                _telemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Outcome, "success"));
             }
 
             TokenLog.TokenRefreshScheduled(_logger, fresh.RefreshAt);
-            _telemetry.TokenRefreshes.Add(1, new KeyValuePair<string, object?>(TelemetryNames.Outcome, "success"));
             completion.SetResult(fresh);
         }
 #pragma warning disable CA1031 // Every failure, whatever its type, goes to the waiters of this attempt.

@@ -92,6 +92,12 @@ public sealed class ApiClientOptions
     /// <summary>Creates the SDK's <see cref="Meter"/> (<see cref="TelemetryNames.Source"/>); a shared meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
+    /// <summary>
+    /// Shares the rate budget and the access token with the other processes that use the same
+    /// credentials (for example <c>OnePassword.Users.Redis</c>); null keeps both in this process.
+    /// </summary>
+    public ClientCoordination? Coordination { get; set; }
+
     /// <summary>Receives one record per state-changing call; a <see cref="LoggerAuditSink"/> over <see cref="LoggerFactory"/> when null.</summary>
     public IAuditSink? AuditSink { get; set; }
 

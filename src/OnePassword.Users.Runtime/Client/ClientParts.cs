@@ -10,16 +10,16 @@ namespace OnePassword.Users.Runtime;
 /// </summary>
 internal sealed class ClientParts : IAsyncDisposable, IDisposable
 {
-    private readonly SharedRateLimiter? _limiter;
+    private readonly IDisposable? _limiterOwner;
     private readonly HttpClient? _tokenHttpClient;
     private readonly IDisposable? _budgetObservation;
     private int _disposed;
 
-    private ClientParts(PipelineContext context, Uri baseUrl, SharedRateLimiter? limiter, HttpClient? tokenHttpClient, IDisposable? budgetObservation)
+    private ClientParts(PipelineContext context, Uri baseUrl, IDisposable? limiterOwner, HttpClient? tokenHttpClient, IDisposable? budgetObservation)
     {
         Context = context;
         BaseUrl = baseUrl;
-        _limiter = limiter;
+        _limiterOwner = limiterOwner;
         _tokenHttpClient = tokenHttpClient;
         _budgetObservation = budgetObservation;
     }
@@ -59,14 +59,11 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
     {
         ApiClientOptions options = settings.Options;
         Uri baseUrl = BaseUrlResolver.Resolve(options, description);
-        RateLimitOptions rateLimit = settings.RateLimit;
-        SharedRateLimiter? limiter = rateLimit.Enabled && rateLimit.Rules.Count > 0
-            ? ClientRateLimiter.Acquire(ClientRateLimiter.PartitionKey(baseUrl, options.ClientId ?? string.Empty), rateLimit, settings.TimeProvider)
-            : null;
+        (ApiRateLimiter? limiter, IDisposable? limiterOwner) = CreateRateLimiter(settings, baseUrl);
         HttpClient? tokenHttpClient = null;
         try
         {
-            PipelineContext context = settings with { Limiter = limiter?.Limiter };
+            PipelineContext context = settings with { Limiter = limiter };
             if (description.UsesBearerToken)
             {
                 var credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!, options.Scope);
@@ -74,19 +71,39 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
                 var allowedHosts = new AllowedHosts([.. description.ServerUrls.Select(url => new Uri(url)), baseUrl]);
                 tokenHttpClient = createTokenHttpClient();
                 tokenHttpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-                var tokens = new ClientCredentialsTokenProvider(credentials, endpoint, tokenHttpClient, settings.TokenOptions, settings.TimeProvider, settings.Logger("Authentication"), settings.Telemetry);
+                var tokens = new ClientCredentialsTokenProvider(credentials, endpoint, tokenHttpClient, settings.TokenOptions, settings.TimeProvider, settings.Logger("Authentication"), settings.Telemetry, options.Coordination?.TokenCache);
                 context = context with { Tokens = tokens, AllowedHosts = allowedHosts };
             }
 
-            IDisposable? budget = limiter is null ? null : settings.Telemetry.ObserveBudget(options.Name, () => limiter.Limiter.GetStatistics()?.CurrentAvailablePermits);
-            return new ClientParts(context, baseUrl, limiter, tokenHttpClient, budget);
+            IDisposable? budget = limiter is null ? null : settings.Telemetry.ObserveBudget(options.Name, () => limiter.GetStatistics()?.CurrentAvailablePermits);
+            return new ClientParts(context, baseUrl, limiterOwner, tokenHttpClient, budget);
         }
         catch
         {
             tokenHttpClient?.Dispose();
-            limiter?.Dispose();
+            limiterOwner?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The fleet's limiter when the client is coordinated, else a lease on this process's shared one; none without rules.</summary>
+    private static (ApiRateLimiter? Limiter, IDisposable? Owner) CreateRateLimiter(PipelineContext settings, Uri baseUrl)
+    {
+        RateLimitOptions rateLimit = settings.RateLimit;
+        if (!rateLimit.Enabled || rateLimit.Rules.Count == 0)
+        {
+            return (null, null);
+        }
+
+        string partitionKey = ClientRateLimiter.PartitionKey(baseUrl, settings.Options.ClientId ?? string.Empty);
+        if (settings.Options.Coordination is { } coordination)
+        {
+            ApiRateLimiter fleet = coordination.CreateRateLimiter(new RateLimiterRequest(partitionKey, rateLimit, settings.TimeProvider, settings.LoggerFactory, settings.ClientName) { Telemetry = settings.Telemetry });
+            return (fleet, fleet);
+        }
+
+        SharedRateLimiter lease = ClientRateLimiter.Acquire(partitionKey, rateLimit, settings.TimeProvider);
+        return (lease.Limiter, lease);
     }
 
     /// <summary>Revokes the live token (best effort, never throws) and releases the parts.</summary>
@@ -118,7 +135,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
     {
         _budgetObservation?.Dispose();
         _tokenHttpClient?.Dispose();
-        _limiter?.Dispose();
+        _limiterOwner?.Dispose();
     }
 
     private static RateLimitOptions RateLimitFromDescription(ApiDescription description) => new()

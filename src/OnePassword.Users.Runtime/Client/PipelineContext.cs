@@ -12,7 +12,7 @@ internal sealed record PipelineContext(
     TimeProvider TimeProvider,
     RetryOptions Retry,
     RateLimitOptions RateLimit,
-    RollingWindowRateLimiter? Limiter,
+    ApiRateLimiter? Limiter,
     ClientCredentialsTokenProvider? Tokens,
     AllowedHosts? AllowedHosts,
     TokenCacheOptions TokenOptions,

@@ -18,7 +18,7 @@ internal static class PipelineHandlers
         context => new OperationScopeHandler(context),
         context => new CallDeadlineHandler(context.Options.CallTimeout, context.TimeProvider),
         context => new RetryHandler(context.Retry, context.TimeProvider, context.Logger("Retry"), context.Telemetry, context.ClientName),
-        context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider, context.Logger("RateLimiting"), context.Telemetry) : null,
+        context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider, context.Logger("RateLimiting"), context.Telemetry, context.Tokens) : null,
         context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
         context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
         context => new TransportGuardHandler(context.Options.MaxResponseBodySize),

@@ -13,9 +13,11 @@ public class RateLimitedException : ApiErrorException
     /// a 429 whose <c>Retry-After</c> is longer than anyone waits: the same status and code, this
     /// caller's request line, and the wait that is left.
     /// </summary>
-    internal static RateLimitedException SharedRefusal(RateLimitedException cause, HttpRequestMessage request, TimeSpan remaining)
+    /// <remarks>Without <paramref name="cause"/> (another process of the fleet saw the 429), the status and the code are those of any 429.</remarks>
+    internal static RateLimitedException SharedRefusal(RateLimitedException? cause, HttpRequestMessage request, TimeSpan remaining)
     {
-        ApiErrorContext context = cause.ErrorContext with
+        ApiErrorContext template = cause?.ErrorContext ?? new ApiErrorContext(429, new Dictionary<string, IEnumerable<string>>(), RpcCode: 8, RpcMessage: null, OAuthError: null, Details: [], RawBody: null, null, null, null);
+        ApiErrorContext context = template with
         {
             RequestMethod = request.Method.Method,
             RequestUri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri)),

@@ -16,23 +16,24 @@ namespace OnePassword.Users.Runtime;
 /// <remarks>Place it inside <see cref="RetryHandler"/>: each retry then takes its own permit.</remarks>
 public sealed class RateLimitingHandler : DelegatingHandler
 {
-    private readonly RollingWindowRateLimiter _limiter;
+    private readonly ApiRateLimiter _limiter;
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ApiTelemetry _telemetry;
+    private readonly ClientCredentialsTokenProvider? _tokens;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="limiter">The limiter, normally from <see cref="ClientRateLimiter.Acquire"/>. Not disposed by this handler.</param>
     /// <param name="options">The settings; <see cref="RateLimitOptions.Enabled"/>, <see cref="RateLimitOptions.MaxQueueWait"/> and <see cref="RateLimitOptions.MaxHold"/> apply here.</param>
     /// <param name="timeProvider">The clock for <c>Retry-After</c> dates and the queue-wait limit.</param>
     /// <param name="logger">Where waits and holds are logged (events 3001-3004); none when null.</param>
-    public RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger? logger = null)
-        : this(limiter, options, timeProvider, logger ?? NullLogger.Instance, ApiTelemetry.Shared)
+    public RateLimitingHandler(ApiRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger? logger = null)
+        : this(limiter, options, timeProvider, logger ?? NullLogger.Instance, ApiTelemetry.Shared, tokens: null)
     {
     }
 
-    internal RateLimitingHandler(RollingWindowRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger logger, ApiTelemetry telemetry)
+    internal RateLimitingHandler(ApiRateLimiter limiter, RateLimitOptions options, TimeProvider timeProvider, ILogger logger, ApiTelemetry telemetry, ClientCredentialsTokenProvider? tokens)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +44,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
         _timeProvider = timeProvider;
         _logger = logger;
         _telemetry = telemetry;
+        _tokens = tokens;
     }
 
     /// <inheritdoc />
@@ -53,19 +55,27 @@ public sealed class RateLimitingHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        // A permit promises the server a request now: the token the bearer handler below needs is
+        // fetched first (a cache hit on all but the first call), so the wait for it never falls
+        // between the permit and the request's arrival.
+        if (_tokens is not null)
+        {
+            await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         string operation = ApiOperation.Of(request)?.Name ?? request.Method.Method;
         using (RateLimitLease lease = await AcquireAsync(request, operation, cancellationToken).ConfigureAwait(false))
         {
             if (!lease.IsAcquired)
             {
-                if (lease is RollingWindowRateLimiter.Lease { Refusal: { } refusal } refused)
+                if (lease is LimiterLease { IsRefused: true } refused)
                 {
-                    throw RateLimitedException.SharedRefusal(refusal, request, refused.RetryAfter ?? TimeSpan.Zero);
+                    throw RateLimitedException.SharedRefusal(refused.Refusal, request, refused.RetryAfter ?? TimeSpan.Zero);
                 }
 
                 lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter);
                 throw new ClientRateLimitExceededException(
-                    "The client-side rate limiter refused the request: too many requests are already waiting for a permit.",
+                    (lease as LimiterLease)?.FailureReason ?? "The client-side rate limiter refused the request: too many requests are already waiting for a permit.",
                     retryAfter > TimeSpan.Zero ? retryAfter : null);
             }
         }
@@ -99,7 +109,15 @@ public sealed class RateLimitingHandler : DelegatingHandler
             return pending.Result;
         }
 
-        RateLimitLog.WaitStarted(_logger, operation, _limiter.GetStatistics()?.CurrentQueuedCount ?? 0);
+        // A limiter that asks a store (a fleet's, in Redis) never answers synchronously; it only
+        // makes the caller wait when its budget is spent or others are queued before it.
+        RateLimiterStatistics? budget = _limiter.GetStatistics();
+        if (budget is { CurrentAvailablePermits: > 0, CurrentQueuedCount: <= 1 })
+        {
+            return await pending.ConfigureAwait(false);
+        }
+
+        RateLimitLog.WaitStarted(_logger, operation, budget?.CurrentQueuedCount ?? 0);
         long started = _timeProvider.GetTimestamp();
         try
         {

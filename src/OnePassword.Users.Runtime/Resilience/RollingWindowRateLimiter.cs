@@ -15,9 +15,9 @@ namespace OnePassword.Users.Runtime;
 /// <para>Permits are not returned when a lease is disposed; they expire when their window
 /// passes. Waits run on the given <see cref="TimeProvider"/>, so a fake clock drives them in tests.</para>
 /// </remarks>
-public sealed class RollingWindowRateLimiter : RateLimiter
+public sealed class RollingWindowRateLimiter : ApiRateLimiter
 {
-    private static readonly RateLimitLease s_granted = new Lease(isAcquired: true, retryAfter: null);
+    private static readonly RateLimitLease s_granted = LimiterLease.Granted;
 
     private readonly object _gate = new();
     private readonly (int Limit, TimeSpan Window)[] _effectiveRules;
@@ -115,13 +115,8 @@ public sealed class RollingWindowRateLimiter : RateLimiter
 
     private TimeSpan Now => _timeProvider.GetElapsedTime(_origin);
 
-    /// <summary>
-    /// Grants nothing until <paramref name="duration"/> from now, to every caller: used when the
-    /// server answers 429 with <c>Retry-After</c>, so concurrent workers back off together.
-    /// A shorter hold never shortens one already in force.
-    /// </summary>
-    /// <param name="duration">How long to hold.</param>
-    public void HoldFor(TimeSpan duration)
+    /// <inheritdoc />
+    public override void HoldFor(TimeSpan duration)
     {
         lock (_gate)
         {
@@ -132,12 +127,8 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         }
     }
 
-    /// <summary>
-    /// Fails every waiting caller now, and every new one until <paramref name="duration"/> from
-    /// now, with <paramref name="cause"/>: used when the server's <c>Retry-After</c> is longer than
-    /// anyone should wait, so the callers sharing the budget learn it at once instead of waiting it out.
-    /// </summary>
-    internal void Refuse(TimeSpan duration, RateLimitedException cause)
+    /// <inheritdoc />
+    public override void Refuse(TimeSpan duration, RateLimitedException cause)
     {
         List<Waiter> refused;
         lock (_gate)
@@ -160,7 +151,7 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         foreach (Waiter waiter in refused)
         {
             waiter.Registration.Dispose();
-            waiter.Completion.TrySetResult(new Lease(isAcquired: false, retryAfter: duration, cause));
+            waiter.Completion.TrySetResult(new LimiterLease(isAcquired: false, retryAfter: duration, refusal: cause));
         }
     }
 
@@ -289,7 +280,7 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         }
 
         // Like the built-in limiters, callers still waiting get a lease that was not acquired.
-        var failed = new Lease(isAcquired: false, retryAfter: null);
+        var failed = new LimiterLease(isAcquired: false, retryAfter: null);
         foreach (Waiter waiter in abandoned)
         {
             waiter.Registration.Dispose();
@@ -306,7 +297,7 @@ public sealed class RollingWindowRateLimiter : RateLimiter
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private Lease? RefusalAt(TimeSpan now)
+    private LimiterLease? RefusalAt(TimeSpan now)
     {
         if (_refusal is null || now >= _refuseUntil)
         {
@@ -314,7 +305,7 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         }
 
         _failedLeases++;
-        return new Lease(isAcquired: false, retryAfter: _refuseUntil - now, _refusal);
+        return new LimiterLease(isAcquired: false, retryAfter: _refuseUntil - now, refusal: _refusal);
     }
 
     private void ValidatePermitCount(int permitCount)
@@ -357,10 +348,10 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         return true;
     }
 
-    private Lease Fail(int permits, TimeSpan now)
+    private LimiterLease Fail(int permits, TimeSpan now)
     {
         _failedLeases++;
-        return new Lease(isAcquired: false, retryAfter: EarliestGrant(permits, now) - now);
+        return new LimiterLease(isAcquired: false, retryAfter: EarliestGrant(permits, now) - now);
     }
 
     private int CountInWindow(TimeSpan now, TimeSpan window, int limit)
@@ -449,30 +440,5 @@ public sealed class RollingWindowRateLimiter : RateLimiter
         public LinkedListNode<Waiter>? Node { get; set; }
 
         public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    /// <summary>A lease; a refused one carries the 429 that caused the refusal.</summary>
-    internal sealed class Lease(bool isAcquired, TimeSpan? retryAfter, RateLimitedException? refusal = null) : RateLimitLease
-    {
-        public override bool IsAcquired { get; } = isAcquired;
-
-        public RateLimitedException? Refusal { get; } = refusal;
-
-        public TimeSpan? RetryAfter { get; } = retryAfter;
-
-        public override IEnumerable<string> MetadataNames =>
-            RetryAfter.HasValue ? [MetadataName.RetryAfter.Name] : [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (RetryAfter.HasValue && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = RetryAfter.Value;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

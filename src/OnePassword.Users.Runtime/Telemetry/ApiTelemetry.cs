@@ -17,6 +17,7 @@ internal sealed class ApiTelemetry
     private static readonly ConditionalWeakTable<IMeterFactory, ApiTelemetry> s_byFactory = [];
 
     private readonly ConcurrentDictionary<object, Func<Measurement<long>?>> _budgets = new();
+    private readonly ConcurrentDictionary<object, Func<Measurement<int>>> _fallbacks = new();
 
     private ApiTelemetry(IMeterFactory? meterFactory)
     {
@@ -27,6 +28,7 @@ internal sealed class ApiTelemetry
         RateLimitWait = meter.CreateHistogram<double>(TelemetryNames.RateLimitWaitDuration, "s", "How long a request waited for a client-side rate-limit permit.");
         TokenRefreshes = meter.CreateCounter<long>(TelemetryNames.TokenRefreshes, "{request}", "Access-token requests, by outcome.");
         meter.CreateObservableGauge(TelemetryNames.RateLimitRemaining, ObserveBudgets, "{request}", "Requests the client may still send now within its rate budget.");
+        meter.CreateObservableGauge(TelemetryNames.RateLimitFallback, () => _fallbacks.Values.Select(observe => observe()), "1", "1 while a fleet's shared rate budget is unavailable and the client paces with its local fallback.");
     }
 
     /// <summary>The instance for clients made without a meter factory.</summary>
@@ -51,6 +53,15 @@ internal sealed class ApiTelemetry
         var tag = new KeyValuePair<string, object?>(TelemetryNames.ClientName, clientName);
         _budgets[key] = () => remaining() is { } value ? new Measurement<long>(value, tag) : null;
         return new Registration(() => _budgets.TryRemove(key, out _));
+    }
+
+    /// <summary>Reports whether <paramref name="inFallback"/> under the fallback gauge until the returned registration is disposed.</summary>
+    public IDisposable ObserveFallback(string clientName, Func<bool> inFallback)
+    {
+        var key = new object();
+        var tag = new KeyValuePair<string, object?>(TelemetryNames.ClientName, clientName);
+        _fallbacks[key] = () => new Measurement<int>(inFallback() ? 1 : 0, tag);
+        return new Registration(() => _fallbacks.TryRemove(key, out _));
     }
 
     private IEnumerable<Measurement<long>> ObserveBudgets()

@@ -57,6 +57,9 @@ public static class TelemetryNames
     /// <summary>Observable gauge: requests the client may still send now within its rate budget.</summary>
     public const string RateLimitRemaining = "onepassword.client.rate_limit.remaining";
 
+    /// <summary>Observable gauge: 1 while a fleet's shared rate budget is unavailable and the client paces with its local fallback, else 0.</summary>
+    public const string RateLimitFallback = "onepassword.client.rate_limit.fallback";
+
     /// <summary>Counter: access-token requests, by outcome.</summary>
     public const string TokenRefreshes = "onepassword.client.token.refreshes";
 }
