@@ -58,9 +58,23 @@ public sealed class PackageLayoutTests(PackageFeedFixture feed, ITestOutputHelpe
         hosting.Files.ShouldContain("lib/net8.0/OnePassword.Users.Hosting.dll");
         hosting.Files.ShouldContain("lib/net10.0/OnePassword.Users.Hosting.dll");
         hosting.Dependencies.Select(d => d.Id).Distinct().ShouldBe(
-            ["OnePassword.Users", "Microsoft.Extensions.Http", "Microsoft.Extensions.Options.ConfigurationExtensions"],
+            ["OnePassword.Users", "Microsoft.Extensions.Http", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions"],
             ignoreOrder: true);
         sdk.Dependencies.ShouldNotContain(d => d.Id == "Microsoft.Extensions.Http" || d.Id.StartsWith("Microsoft.Extensions.Configuration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Redis_comes_only_with_the_redis_package()
+    {
+        var redis = Open("OnePassword.Users.Redis");
+
+        redis.Files.ShouldContain("lib/net8.0/OnePassword.Users.Redis.dll");
+        redis.Files.ShouldContain("lib/net10.0/OnePassword.Users.Redis.dll");
+        redis.Dependencies.Select(d => d.Id).Distinct().ShouldBe(["OnePassword.Users.Hosting", "StackExchange.Redis"], ignoreOrder: true);
+        foreach (string other in new[] { "OnePassword.Users", "OnePassword.Users.Runtime", "OnePassword.Users.Hosting" })
+        {
+            Open(other).Dependencies.ShouldNotContain(d => d.Id == "StackExchange.Redis");
+        }
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public partial class ReadmeExamplesTests
         using Microsoft.Extensions.Hosting;
         using OpenTelemetry.Metrics;
         using OpenTelemetry.Trace;
+        using OnePassword.Users.Hosting;
         string clientId = args[0], clientSecret = args[1], accountId = args[2], userId = args[3];
         """;
 

@@ -19,6 +19,7 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         "src/OnePassword.Users.Runtime/OnePassword.Users.Runtime.csproj",
         "src/OnePassword.Users/OnePassword.Users.csproj",
         "src/OnePassword.Users.Hosting/OnePassword.Users.Hosting.csproj",
+        "src/OnePassword.Users.Redis/OnePassword.Users.Redis.csproj",
         "src/OnePassword.Users.Emulator/OnePassword.Users.Emulator.csproj",
         "src/OnePassword.Users.Cli/OnePassword.Users.Cli.csproj",
     ];
