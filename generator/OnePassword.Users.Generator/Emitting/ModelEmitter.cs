@@ -101,9 +101,11 @@ internal static class ModelEmitter
         w.Line("/// <inheritdoc />");
         w.Open($"public virtual void Serialize({Kiota}.ISerializationWriter writer)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        var index = 0;
         foreach (var property in type.Properties)
         {
-            w.Line(KiotaCode.Write(property.Type, models, property.WireName, property.Name, property.Nullable));
+            w.Line(KiotaCode.Write(property.Type, models, property.WireName, property.Name, property.Nullable, "value" + index.ToString(CultureInfo.InvariantCulture)));
+            index++;
         }
 
         if (type.AllowsAdditionalProperties)
