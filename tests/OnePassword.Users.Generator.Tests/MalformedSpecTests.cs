@@ -113,18 +113,19 @@ public class MalformedSpecTests
                 Pet:
                   type: object
                   properties:
-                    shape:
-                      oneOf:
-                        - { type: object, properties: { radius: { type: number } } }
-                        - { type: object, properties: { side: { type: number } } }
+                    position:
+                      type: array
+                      prefixItems: [{ type: number }, { type: number }]
+                    mood: { type: banana }
             """);
 
         ShouldNotCrash(run);
-        var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("OAG004");
-        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
-        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(12);
-        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Text.Json.JsonElement? Shape { get; set; }");
+        run.GeneratorDiagnostics.Select(d => (d.Id, d.Severity, d.Location.GetLineSpan().StartLinePosition.Line)).ShouldBe(
+            [("OAG004", DiagnosticSeverity.Warning, 12), ("OAG004", DiagnosticSeverity.Warning, 13)]);
+        run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("prefixItems");
+        run.GeneratorDiagnostics[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'banana' is not a JSON Schema type");
+        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Position { get; set; }");
+        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Text.Json.JsonElement? Mood { get; set; }");
         run.CompileProblems.ShouldBeEmpty();
     }
 

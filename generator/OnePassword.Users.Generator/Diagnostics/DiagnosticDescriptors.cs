@@ -49,6 +49,14 @@ internal static class DiagnosticDescriptors
         "OAG009", "The generator failed on this spec", "The generator failed unexpectedly: {0}",
         SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor Renamed = new(
+        "OAG010", "A spec name was changed to keep C# names unique", "{0} is generated as '{1}', since '{2}' is taken by {3}; its wire name is unchanged",
+        SpecCategory, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "OAG011", "A key appears twice in one mapping", "The key '{0}' appears more than once in this mapping; the last value is used",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor OperationRemoved = new(
         "OAG101", "Breaking change: an operation was removed", "Breaking change: {0} was removed (it is in the baseline spec)",
         BreakingCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);

@@ -35,10 +35,18 @@ internal static class ClientEmitter
             yield return RequestBuilderEmitter.Emit(api, node, description);
         }
 
+        var bases = new HashSet<string>(api.Objects.Select(o => o.BaseName).OfType<string>(), System.StringComparer.Ordinal);
         foreach (var type in api.Objects)
         {
-            yield return ModelEmitter.Emit(api, type);
+            yield return ModelEmitter.Emit(api, type, bases.Contains(type.Name));
         }
+
+        foreach (var type in api.Unions)
+        {
+            yield return UnionEmitter.Emit(api, type);
+        }
+
+        yield return ModelJsonEmitter.Emit(api);
 
         foreach (var type in api.Enums)
         {
@@ -108,7 +116,7 @@ internal static class ClientEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile($"{api.Options.Namespace}.{name}.g.cs", w.ToString());
+        return new GeneratedFile(HintNames.For(api.Options.Namespace, name), w.ToString());
     }
 
     private static void EmitDescription(SourceWriter w, ApiModel api)

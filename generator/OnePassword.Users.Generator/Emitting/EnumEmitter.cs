@@ -79,6 +79,6 @@ internal static class EnumEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile($"{models}.{type.Name}.g.cs", w.ToString());
+        return new GeneratedFile(HintNames.For(models, type.Name), w.ToString());
     }
 }

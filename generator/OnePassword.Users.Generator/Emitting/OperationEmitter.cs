@@ -156,7 +156,7 @@ internal static class OperationEmitter
         w.Line("requestInfo.AddRequestOptions(configuration.Options);");
     }
 
-    private static string ResponseReader(TypeRef type, string models) => type.Kind == TypeKind.Object
+    private static string ResponseReader(TypeRef type, string models) => type.IsGeneratedClass
         ? $"global::{models}.{type.Name}.ReadJson"
         : $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonCode.ReadNullable(type, models, "reader")} ?? throw {Runtime}.JsonReading.NullItem()";
 
@@ -164,11 +164,11 @@ internal static class OperationEmitter
     {
         var objectType = api.Objects.First(o => o.Name == type.Name);
         var models = api.Options.Namespace + ".Models";
-        var fields = objectType.Properties.Select((p, index) =>
+        var fields = objectType.AllProperties.Select((p, index) =>
         {
             var value = "body." + p.Name;
             var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var formatted = p.Type.Kind is TypeKind.Array or TypeKind.Object or TypeKind.Json
+            var formatted = p.Type.Kind is TypeKind.Array or TypeKind.Object or TypeKind.Json or TypeKind.Map or TypeKind.Union
                 ? $"{value}?.ToString()"
                 : p.Nullable || !p.Type.IsValueType
                     ? $"({value} is {{ }} {local} ? {QueryCode.Format(p.Type, models, local)} : null)"

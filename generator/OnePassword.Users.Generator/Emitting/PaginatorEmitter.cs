@@ -47,7 +47,7 @@ internal static class PaginatorEmitter
 
         w.Close();
         w.Close();
-        return new GeneratedFile($"{ns}.{className}.g.cs", w.ToString());
+        return new GeneratedFile(HintNames.For(ns, className), w.ToString());
     }
 
     private static void DocListParameters(SourceWriter w, List<QueryParameterModel> filters, PaginationModel pagination)
@@ -136,7 +136,10 @@ internal static class PaginatorEmitter
 
         w.Line($"request.QueryParameters.{pagination.PageTokenProperty} = pageToken;");
         w.Close("}, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {Runtime}.Page<{item}>((global::System.Collections.Generic.IReadOnlyList<{item}>?)response.{pagination.ItemsProperty} ?? [], response.{pagination.NextPageTokenProperty});");
+        var response = api.Objects.First(o => o.Name == pagination.ResponseType.Name).AllProperties.ToList();
+        var items = response.First(p => p.WireName == pagination.ItemsWireName).Name;
+        var next = response.First(p => p.WireName == pagination.NextPageTokenWireName).Name;
+        w.Line($"return new {Runtime}.Page<{item}>((global::System.Collections.Generic.IReadOnlyList<{item}>?)response.{items} ?? [], response.{next});");
         w.Close();
     }
 }

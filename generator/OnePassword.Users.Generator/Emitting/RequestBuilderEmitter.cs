@@ -45,7 +45,7 @@ internal static class RequestBuilderEmitter
         EmitWithUrl(w, node);
         w.Close();
         w.Close();
-        return new GeneratedFile($"{ns}.{node.ClassName}.g.cs", w.ToString());
+        return new GeneratedFile(HintNames.For(ns, node.ClassName), w.ToString());
     }
 
     /// <summary>Navigation and operations; shared with the root client, which has its own constructor.</summary>

@@ -35,13 +35,16 @@ internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool R
     public bool IsForm => ContentType == "application/x-www-form-urlencoded";
 }
 
-/// <summary>How a list operation paginates (AIP-158 names, or the <c>x-pagination</c> extension).</summary>
+/// <summary>
+/// How a list operation paginates (AIP-158 names, or the <c>x-pagination</c> extension). The
+/// response properties are named by wire name: their C# names are settled with the models.
+/// </summary>
 internal sealed record PaginationModel(
     string PageTokenProperty,
     string? PageSizeProperty,
     string? MinimumPageSize,
     string? MaximumPageSize,
-    string NextPageTokenProperty,
-    string ItemsProperty,
+    string NextPageTokenWireName,
+    string ItemsWireName,
     TypeRef ItemType,
     TypeRef ResponseType);

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
 using OnePassword.Users.Generator.Naming;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Parsing;
 
@@ -23,7 +23,7 @@ internal sealed class OperationParser
         _schemas = schemas;
     }
 
-    public OperationModel? Parse(string path, YamlMappingNode pathItem, string method, string pascalMethod, YamlMappingNode operation)
+    public OperationModel? Parse(string path, SpecMap pathItem, string method, string pascalMethod, SpecMap operation)
     {
         var operationId = _document.String(operation, "operationId");
         var name = Identifiers.ToPascalCase(operationId ?? method + "_" + path);
@@ -43,7 +43,8 @@ internal sealed class OperationParser
 
             var schemaNode = _document.Child(parameter, "schema");
             var type = _schemas.Map(schemaNode, name + property, out _);
-            if (type.Kind is TypeKind.Object or TypeKind.Json || (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Array))
+            if (type.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Map or TypeKind.Union
+                || (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Array or TypeKind.Map or TypeKind.Union))
             {
                 _document.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter,
                     $"Query parameter '{wireName}' has an object schema, which is not supported; it is skipped");
@@ -91,10 +92,10 @@ internal sealed class OperationParser
             Pagination(operation, method, query, successType));
     }
 
-    private sealed record ParameterEntry(string Name, string In, YamlMappingNode Node);
+    private sealed record ParameterEntry(string Name, string In, SpecMap Node);
 
     /// <summary>Path-level parameters overridden by operation-level ones with the same name and location.</summary>
-    private List<ParameterEntry> Parameters(YamlMappingNode pathItem, YamlMappingNode operation)
+    private List<ParameterEntry> Parameters(SpecMap pathItem, SpecMap operation)
     {
         var result = new List<ParameterEntry>();
         foreach (var list in new[] { _document.Sequence(pathItem, "parameters"), _document.Sequence(operation, "parameters") })
@@ -116,7 +117,7 @@ internal sealed class OperationParser
         return result;
     }
 
-    private void CheckPathParameters(string path, YamlMappingNode operation, List<ParameterEntry> parameters)
+    private void CheckPathParameters(string path, SpecMap operation, List<ParameterEntry> parameters)
     {
         var inTemplate = PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups["name"].Value).ToList();
         var declared = parameters.Where(p => p.In == "path").Select(p => p.Name).ToList();
@@ -135,7 +136,7 @@ internal sealed class OperationParser
 
     private sealed record BodyResult(RequestBodyModel? Type);
 
-    private BodyResult? RequestBody(YamlMappingNode operation, string name, string path)
+    private BodyResult? RequestBody(SpecMap operation, string name, string path)
     {
         if (_document.Child(operation, "requestBody") is not { } node)
         {
@@ -157,7 +158,7 @@ internal sealed class OperationParser
                 continue;
             }
 
-            var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
+            var schema = content.Value is SpecMap media ? _document.Child(media, "schema") : null;
             var type = _schemas.Map(schema, name + "RequestBody", out _);
             if (isForm && type.Kind != TypeKind.Object)
             {
@@ -174,7 +175,7 @@ internal sealed class OperationParser
         return new BodyResult(null);
     }
 
-    private (TypeRef? Type, string? ContentType) Success(YamlMappingNode? responses, string name)
+    private (TypeRef? Type, string? ContentType) Success(SpecMap? responses, string name)
     {
         var success = SpecDocument.Entries(responses)
             .Where(e => e.Key.StartsWith("2", StringComparison.Ordinal))
@@ -190,7 +191,7 @@ internal sealed class OperationParser
             var contentType = content.Key.Split(';')[0].Trim();
             if (contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal))
             {
-                var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
+                var schema = content.Value is SpecMap media ? _document.Child(media, "schema") : null;
                 return (_schemas.Map(schema, name + "Response", out _), contentType);
             }
         }
@@ -202,7 +203,7 @@ internal sealed class OperationParser
     /// AIP-158 pagination: a page token query parameter, an optional page size, and a response
     /// with a next-page token and one array. <c>x-pagination</c> names them where a spec differs.
     /// </summary>
-    private PaginationModel? Pagination(YamlMappingNode operation, string method, List<QueryParameterModel> query, TypeRef? response)
+    private PaginationModel? Pagination(SpecMap operation, string method, List<QueryParameterModel> query, TypeRef? response)
     {
         var extension = _document.Map(operation, "x-pagination");
         if ((method != "get" && extension is null) || response?.Kind != TypeKind.Object)
@@ -217,9 +218,10 @@ internal sealed class OperationParser
 
         var token = query.FirstOrDefault(q => q.WireName == tokenName && q.Type.Kind == TypeKind.String);
         var size = query.FirstOrDefault(q => sizeNames.Contains(q.WireName) && q.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
-        var responseType = _schemas.Objects.FirstOrDefault(o => o.Name == response.Name);
+        var responseType = _schemas.FindObject(response.Name!);
         var next = responseType?.Properties.FirstOrDefault(p => p.WireName == nextName && p.Type.Kind == TypeKind.String);
-        var arrays = responseType?.Properties.Where(p => p.Type.Kind == TypeKind.Array && (itemsName is null || p.WireName == itemsName)).ToList();
+        var arrays = responseType?.Properties.Where(p => p.Type.Kind == TypeKind.Array && (itemsName is null || p.WireName == itemsName))
+            .GroupBy(p => p.WireName).Select(g => g.Last()).ToList();
 
         if (token is null || next is null || arrays is not { Count: 1 })
         {
@@ -237,8 +239,8 @@ internal sealed class OperationParser
             size?.PropertyName,
             size?.Minimum,
             size?.Maximum,
-            next.Name,
-            arrays[0].Name,
+            next.WireName,
+            arrays[0].WireName,
             arrays[0].Type.Item!,
             response);
     }

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
 using OnePassword.Users.Generator.Naming;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Parsing;
 
@@ -47,7 +47,7 @@ internal sealed class PathTreeParser
         Prefix = prefixSegments.Count == 0 ? string.Empty : "/" + string.Join("/", prefixSegments);
 
         var root = new NodeBuilder(string.Empty, _options.ClientName, string.Empty, Prefix, null, "the client");
-        var operationNames = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var operationNames = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var node = Walk(root, path.Key, Segments(path.Key).Skip(prefixLength).ToList(), path.Value);
@@ -58,7 +58,7 @@ internal sealed class PathTreeParser
 
             foreach (var method in OpenApiMethods.All)
             {
-                if (_document.Map(item, method) is not { } operation)
+                if (_document.Child(item, method) is not { } operationNode || _document.Resolve(operationNode, out _) is not { } operation)
                 {
                     continue;
                 }
@@ -92,7 +92,7 @@ internal sealed class PathTreeParser
         return this;
     }
 
-    private NodeBuilder? Walk(NodeBuilder root, string path, List<string> segments, YamlNode pathNode)
+    private NodeBuilder? Walk(NodeBuilder root, string path, List<string> segments, SpecNode pathNode)
     {
         var node = root;
         foreach (var segment in segments)
@@ -126,7 +126,7 @@ internal sealed class PathTreeParser
         return node;
     }
 
-    private NodeBuilder? Child(NodeBuilder parent, string literal, string separator, string path, YamlNode pathNode)
+    private NodeBuilder? Child(NodeBuilder parent, string literal, string separator, string path, SpecNode pathNode)
     {
         var property = Identifiers.ToPascalCase(literal);
         var origin = separator + literal;
@@ -152,8 +152,8 @@ internal sealed class PathTreeParser
         return child;
     }
 
-    private YamlNode? KeyNode(string path) =>
-        _document.Map(_document.Root, "paths")?.Children.Keys.FirstOrDefault(key => key is YamlScalarNode scalar && scalar.Value == path);
+    private SpecNode? KeyNode(string path) =>
+        _document.Map(_document.Root, "paths")?.KeyNode(path);
 
     private static List<string> Segments(string path) =>
         path.Split(['/'], StringSplitOptions.RemoveEmptyEntries).ToList();

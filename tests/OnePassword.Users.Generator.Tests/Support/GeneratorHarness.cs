@@ -58,6 +58,20 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
     }
 
+    /// <summary>Emits the compiled output (generated code and test sources) and loads it, collectible.</summary>
+    public static System.Reflection.Assembly Load(GeneratorRun run)
+    {
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+        }
+
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
+    }
+
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
