@@ -30,8 +30,8 @@ internal static class DiagnosticDescriptors
         SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NameCollision = new(
-        "OAG005", "Two spec elements map to the same C# name", "{0} maps to the C# name '{1}', which {2} already uses; it is skipped",
-        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "OAG005", "Two operations have one URL and method", "{0} maps to '{1}', which {2} already has; it is skipped",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor KeywordName = new(
         "OAG006", "A spec name is a C# keyword", "The name '{0}' is a C# keyword; it is generated as '@{0}'",

@@ -55,7 +55,7 @@ internal static class PaginatorEmitter
         w.Line("/// <param name=\"builder\">The request builder of the list.</param>");
         foreach (var q in filters)
         {
-            w.Line($"/// <param name=\"{Identifiers.ToCamelCase(q.WireName).TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
+            w.Line($"/// <param name=\"{q.ArgumentName.TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
         }
 
         if (pagination.PageSizeProperty is not null)
@@ -73,14 +73,14 @@ internal static class PaginatorEmitter
             .Where(q => q.PropertyName != pagination.PageTokenProperty && q.PropertyName != pagination.PageSizeProperty)
             .OrderBy(q => q.Required ? 0 : 1)
             .ToList();
-        var parameters = filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {Identifiers.ToCamelCase(q.WireName)}{(q.Required ? string.Empty : " = null")}").ToList();
+        var parameters = filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {q.ArgumentName}{(q.Required ? string.Empty : " = null")}").ToList();
         if (pagination.PageSizeProperty is not null)
         {
             parameters.Add("int? pageSize = null");
         }
 
         var parameterList = string.Join(", ", parameters.Prepend($"this {builder} builder"));
-        var arguments = string.Join(", ", filters.Select(q => Identifiers.ToCamelCase(q.WireName)).Concat(pagination.PageSizeProperty is null ? [] : ["pageSize"]));
+        var arguments = string.Join(", ", filters.Select(q => q.ArgumentName).Concat(pagination.PageSizeProperty is null ? [] : ["pageSize"]));
         var fetchName = "Fetch" + operation.Name + "PageAsync";
         var pageable = $"{Runtime}.Pageable<{item}>";
 
@@ -118,7 +118,7 @@ internal static class PaginatorEmitter
         w.Line($"    {prefix}AllAsync({SourceWriter.Join(", ", "builder", arguments)}).AsPages(pageToken, cancellationToken);");
         w.Line();
 
-        var fetchParameters = string.Join(", ", filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {Identifiers.ToCamelCase(q.WireName)}")
+        var fetchParameters = string.Join(", ", filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {q.ArgumentName}")
             .Concat(pagination.PageSizeProperty is null ? [] : ["int? pageSize"])
             .Prepend($"{builder} builder")
             .Concat(["string? pageToken", "global::System.Threading.CancellationToken cancellationToken"]));
@@ -126,7 +126,7 @@ internal static class PaginatorEmitter
         w.Open($"var response = await builder.{operation.Method}Async(request =>");
         foreach (var q in filters)
         {
-            w.Line($"request.QueryParameters.{q.PropertyName} = {Identifiers.ToCamelCase(q.WireName)};");
+            w.Line($"request.QueryParameters.{q.PropertyName} = {q.ArgumentName};");
         }
 
         if (pagination.PageSizeProperty is not null)

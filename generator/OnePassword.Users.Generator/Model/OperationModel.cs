@@ -19,9 +19,11 @@ internal sealed record OperationModel(
     PaginationModel? Pagination);
 
 /// <summary>A query parameter and the constraints the client checks before sending.</summary>
+/// <param name="ArgumentName">The C# parameter name in paginator methods.</param>
 internal sealed record QueryParameterModel(
     string WireName,
     string PropertyName,
+    string ArgumentName,
     TypeRef Type,
     bool Required,
     string? Description,

@@ -23,22 +23,23 @@ internal sealed class OperationParser
         _schemas = schemas;
     }
 
-    public OperationModel? Parse(string path, SpecMap pathItem, string method, string pascalMethod, SpecMap operation)
+    /// <param name="name">The operation's C# name, unique in the client (from its operationId).</param>
+    public OperationModel? Parse(string path, SpecMap pathItem, string method, string pascalMethod, SpecMap operation, string name)
     {
         var operationId = _document.String(operation, "operationId");
-        var name = Identifiers.ToPascalCase(operationId ?? method + "_" + path);
         var parameters = Parameters(pathItem, operation);
         CheckPathParameters(path, operation, parameters);
 
         var query = new List<QueryParameterModel>();
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new NameScope(["AddTo", .. NameScope.ObjectMembers]);
+        var arguments = new NameScope(PaginatorArguments);
         foreach (var (parameter, wireName) in parameters.Where(p => p.In == "query").Select(p => (p.Node, p.Name)))
         {
-            var property = Identifiers.ToPascalCase(wireName);
-            if (!propertyNames.Add(property))
+            var candidate = Identifiers.ToPascalCase(wireName);
+            var property = properties.Take(candidate);
+            if (property != candidate)
             {
-                _document.Report(DiagnosticDescriptors.NameCollision, parameter, $"Query parameter '{wireName}' of '{operationId ?? path}'", property, "another query parameter");
-                continue;
+                _document.Report(DiagnosticDescriptors.Renamed, parameter, $"Query parameter '{wireName}' of '{operationId ?? path}'", property, candidate, "another query parameter");
             }
 
             var schemaNode = _document.Child(parameter, "schema");
@@ -55,6 +56,7 @@ internal sealed class OperationParser
             query.Add(new QueryParameterModel(
                 wireName,
                 property,
+                arguments.Take(Identifiers.ToCamelCase(wireName)),
                 type,
                 _document.Bool(parameter, "required"),
                 _document.String(parameter, "description") ?? (schema is null ? null : _schemas.Description(schema)),
@@ -91,6 +93,9 @@ internal sealed class OperationParser
             errors,
             Pagination(operation, method, query, successType));
     }
+
+    // The paginators' own parameters and locals, which a query parameter's argument must not shadow.
+    private static readonly string[] PaginatorArguments = ["builder", "pageSize", "pageToken", "cancellationToken", "token", "request", "response", "size"];
 
     private sealed record ParameterEntry(string Name, string In, SpecMap Node);
 

@@ -16,6 +16,10 @@ internal sealed record GeneratorRun(
     public string Source(string hintNameSuffix) =>
         Sources.Single(s => s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal)).SourceText.ToString();
 
+    /// <summary>A type of the output compilation; fails the test when it was not generated.</summary>
+    public INamedTypeSymbol Compilation(string metadataName) =>
+        Output.GetTypeByMetadataName(metadataName) ?? throw new Shouldly.ShouldAssertException($"{metadataName} was not generated");
+
     /// <summary>Compiler warnings and errors in the generated code (and any test code).</summary>
     public IReadOnlyList<Diagnostic> CompileProblems => Output.GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
