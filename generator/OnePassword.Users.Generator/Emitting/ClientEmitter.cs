@@ -26,7 +26,27 @@ internal static class ClientEmitter
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
+    /// <summary>
+    /// Every file, with hint names unique without regard to case: the compiler requires that, as
+    /// do file systems, and C# names may differ in case alone (<c>AccountSettingsTSP</c> and
+    /// <c>AccountSettingsTsp</c>).
+    /// </summary>
     public static IEnumerable<GeneratedFile> Emit(ApiModel api)
+    {
+        var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var file in EmitFiles(api))
+        {
+            var hintName = file.HintName;
+            for (var suffix = 2; !used.Add(hintName); suffix++)
+            {
+                hintName = file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length) + "." + suffix.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            yield return file with { HintName = hintName };
+        }
+    }
+
+    private static IEnumerable<GeneratedFile> EmitFiles(ApiModel api)
     {
         yield return EmitRoot(api);
         foreach (var node in Descendants(api.Root))

@@ -19,7 +19,7 @@ internal static class OperationEmitter
     {
         var models = api.Options.Namespace + ".Models";
         var configuration = ConfigurationType(node, operation);
-        var bodyParameter = operation.Body is null ? string.Empty : $"{CSharpTypes.Name(operation.Body.Type, models)} body, ";
+        var bodyParameter = operation.Body is null ? string.Empty : $"{(operation.Body.IsStream ? "global::System.IO.Stream" : CSharpTypes.Name(operation.Body.Type, models))} body, ";
         var bodyArgument = operation.Body is null ? string.Empty : "body, ";
         var returnType = operation.SuccessType is null
             ? "global::System.Threading.Tasks.Task"
@@ -125,7 +125,11 @@ internal static class OperationEmitter
 
         if (operation.Body is { } body)
         {
-            if (body.IsForm)
+            if (body.IsStream)
+            {
+                w.Line($"requestInfo.SetStreamContent(body, {SourceWriter.Literal(body.ContentType)});");
+            }
+            else if (body.IsForm)
             {
                 w.Line($"{Runtime}.RequestContent.SetForm(requestInfo, {FormFields(api, body.Type)});");
             }

@@ -31,10 +31,12 @@ internal sealed record QueryParameterModel(
     string? Maximum,
     string? DefaultValue);
 
-/// <summary>A request body: JSON or a URL-encoded form of an object type.</summary>
-internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool Required, string? Description)
+/// <summary>A request body: JSON, a URL-encoded form of an object type, or a raw stream of any other media type.</summary>
+internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool Required, string? Description, bool IsStream = false)
 {
-    public bool IsForm => ContentType == "application/x-www-form-urlencoded";
+    public const string Form = "application/x-www-form-urlencoded";
+
+    public bool IsForm => ContentType == Form;
 }
 
 /// <summary>

@@ -153,32 +153,44 @@ internal sealed class OperationParser
             return new BodyResult(null);
         }
 
-        foreach (var content in SpecDocument.Entries(_document.Map(body, "content")))
+        // JSON first, then a form, then */* read as JSON, then any other single media type as a raw stream.
+        var contents = SpecDocument.Entries(_document.Map(body, "content"))
+            .Select(content => (Type: content.Key.Split(';')[0].Trim(), Media: content.Value as SpecMap, Node: content.Value))
+            .ToList();
+        var chosen = contents.Where(c => IsJson(c.Type)).Concat(contents.Where(c => c.Type == RequestBodyModel.Form))
+            .Concat(contents.Where(c => c.Type is "*/*" or "application/*")).Select(c => (Chosen: c, Raw: false))
+            .Concat(contents.Where(c => !c.Type.StartsWith("multipart/", StringComparison.Ordinal)).Select(c => (Chosen: c, Raw: true)))
+            .Cast<((string Type, SpecMap? Media, SpecNode Node) Chosen, bool Raw)?>()
+            .FirstOrDefault();
+        if (chosen is not { } found)
         {
-            var contentType = content.Key.Split(';')[0].Trim();
-            var isJson = contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal);
-            var isForm = contentType == "application/x-www-form-urlencoded";
-            if (!isJson && !isForm)
-            {
-                continue;
-            }
-
-            var schema = content.Value is SpecMap media ? _document.Child(media, "schema") : null;
-            var type = _schemas.Map(schema, name + "RequestBody", out _);
-            if (isForm && type.Kind != TypeKind.Object)
-            {
-                _document.Report(DiagnosticDescriptors.UnsupportedConstruct, schema ?? content.Value,
-                    $"The form body of '{path}' must be an object schema; the operation is skipped");
-                return new BodyResult(null);
-            }
-
-            return new BodyResult(new RequestBodyModel(type, contentType, _document.Bool(body, "required"), _document.String(body, "description")));
+            _document.Report(DiagnosticDescriptors.UnsupportedConstruct, node,
+                $"The request body of '{path}' is multipart only, which is not supported; the operation is skipped");
+            return new BodyResult(null);
         }
 
-        _document.Report(DiagnosticDescriptors.UnsupportedConstruct, node,
-            $"The request body of '{path}' has no JSON or form content type; the operation is skipped");
-        return new BodyResult(null);
+        var required = _document.Bool(body, "required");
+        var description = _document.String(body, "description");
+        if (found.Raw)
+        {
+            return new BodyResult(new RequestBodyModel(new TypeRef(TypeKind.Bytes), found.Chosen.Type, required, description, IsStream: true));
+        }
+
+        var schema = found.Chosen.Media is { } media ? _document.Child(media, "schema") : null;
+        var type = _schemas.Map(schema, name + "RequestBody", out _);
+        var contentType = found.Chosen.Type is "*/*" or "application/*" ? "application/json" : found.Chosen.Type;
+        if (contentType == RequestBodyModel.Form && type.Kind != TypeKind.Object)
+        {
+            _document.Report(DiagnosticDescriptors.UnsupportedConstruct, schema ?? found.Chosen.Node,
+                $"The form body of '{path}' must be an object schema; the operation is skipped");
+            return new BodyResult(null);
+        }
+
+        return new BodyResult(new RequestBodyModel(type, contentType, required, description));
     }
+
+    private static bool IsJson(string contentType) =>
+        contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal);
 
     private (TypeRef? Type, string? ContentType) Success(SpecMap? responses, string name)
     {
@@ -194,10 +206,10 @@ internal sealed class OperationParser
         foreach (var content in SpecDocument.Entries(_document.Map(response, "content")))
         {
             var contentType = content.Key.Split(';')[0].Trim();
-            if (contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal))
+            if (IsJson(contentType) || contentType is "*/*" or "application/*")
             {
                 var schema = content.Value is SpecMap media ? _document.Child(media, "schema") : null;
-                return (_schemas.Map(schema, name + "Response", out _), contentType);
+                return (_schemas.Map(schema, name + "Response", out _), IsJson(contentType) ? contentType : "application/json");
             }
         }
 

@@ -473,14 +473,18 @@ internal sealed class SchemaMapper
         foreach (var value in values.Children.OfType<SpecScalar>())
         {
             var wire = value.Value;
-            var candidate = varNames is not null && index < varNames.Count && varNames[index] is { Length: > 0 } varName ? varName : wire;
+            var varName = varNames is not null && index < varNames.Count && varNames[index] is { Length: > 0 } given ? given : null;
             index++;
             if (value.IsNull || !wireValues.Add(wire))
             {
                 continue; // a 3.1 nullable enum lists null; it is not a member. A repeated value is one member.
             }
 
-            var memberName = Identifiers.IsValidIdentifier(candidate) && candidate.Any(char.IsLower) ? candidate : Identifiers.ToPascalCase(candidate);
+            // x-enum-varnames are C# names chosen by the spec's author, kept when legal (a keyword gets '@');
+            // a wire value that is a legal identifier in lower or mixed case is kept too, unless it is a keyword.
+            var memberName = varName is not null
+                ? Identifiers.IsValidIdentifier(varName) ? varName : Identifiers.ToPascalCase(varName)
+                : Identifiers.IsValidIdentifier(wire) && wire.Any(char.IsLower) && !Identifiers.IsKeyword(wire) ? wire : Identifiers.ToPascalCase(wire);
             if (Identifiers.IsKeyword(memberName))
             {
                 _document.Report(DiagnosticDescriptors.KeywordName, value, memberName);
