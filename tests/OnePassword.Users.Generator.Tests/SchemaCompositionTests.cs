@@ -70,6 +70,11 @@ public class SchemaCompositionTests
                 - $ref: '#/components/schemas/Car'
                 - $ref: '#/components/schemas/Bike'
               discriminator: { propertyName: kind }
+            Conveyance:
+              oneOf:
+                - $ref: '#/components/schemas/Car'
+                - $ref: '#/components/schemas/Bike'
+              discriminator: { propertyName: kind }
             Car:
               type: object
               properties:
@@ -114,6 +119,7 @@ public class SchemaCompositionTests
                 {
                     "Pet" => Pet.ReadJson(ref reader),
                     "Vehicle" => Vehicle.ReadJson(ref reader),
+                    "Conveyance" => Conveyance.ReadJson(ref reader),
                     "Shape" => Shape.ReadJson(ref reader),
                     "Inventory" => Inventory.ReadJson(ref reader),
                     _ => throw new System.ArgumentException(model),
@@ -125,12 +131,13 @@ public class SchemaCompositionTests
                     {
                         case Pet pet: pet.WriteJson(writer); break;
                         case Vehicle vehicle: vehicle.WriteJson(writer); break;
+                        case Conveyance conveyance: conveyance.WriteJson(writer); break;
                         case Shape shape: shape.WriteJson(writer); break;
                         case Inventory inventory: inventory.WriteJson(writer); break;
                     }
                 }
 
-                var shown = value is Shape s ? (s.ShapeOption1 is not null ? "ShapeOption1" : s.ShapeOption2 is not null ? "ShapeOption2" : s.String is not null ? "String" : "Integer") : value.GetType().Name;
+                var shown = value is Conveyance c ? (c.Car is not null ? "Conveyance.Car" : c.Bike is not null ? "Conveyance.Bike" : "Conveyance") : value is Shape s ? (s.ShapeOption1 is not null ? "ShapeOption1" : s.ShapeOption2 is not null ? "ShapeOption2" : s.String is not null ? "String" : "Integer") : value.GetType().Name;
                 return shown + " " + System.Text.Encoding.UTF8.GetString(buffer.ToArray());
             }
 
@@ -197,6 +204,14 @@ public class SchemaCompositionTests
         Generated.Value.Run.Output.GetTypeByMetadataName("Contoso.Users.Models.Car")!.BaseType!.Name.ShouldBe("Vehicle");
         Read("Vehicle", """{"kind":"Bike","gears":21}""").ShouldBe("""Bike {"kind":"Bike","gears":21}""");
         Read("Vehicle", """{"kind":"Car","doors":5}""").ShouldBe("""Car {"kind":"Car","doors":5}""");
+    }
+
+    [Fact]
+    public void A_second_discriminated_oneOf_over_the_same_schemas_is_a_union_read_by_the_discriminator()
+    {
+        Generated.Value.Run.Output.GetTypeByMetadataName("Contoso.Users.Models.Conveyance")!.BaseType!.Name.ShouldBe("Object");
+        Read("Conveyance", """{"doors":3,"kind":"Bike"}""").ShouldBe("""Conveyance.Bike {"kind":"Bike"}""");
+        Read("Conveyance", """{"kind":"Car","doors":3}""").ShouldBe("""Conveyance.Car {"kind":"Car","doors":3}""");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace OnePassword.Users.Generator.Naming;
 /// legal C# names by one deterministic rule, so the same spec always gives the same API:
 /// <list type="bullet">
 /// <item>letters and digits of any script are kept; Latin letters lose their accents (<c>Pét</c> → <c>Pet</c>);</item>
-/// <item>comparison operators become words (<c>StartTime&lt;</c> → <c>StartTimeBefore</c>), a leading sign too (<c>-1</c> → <c>Minus1</c>);</item>
+/// <item>comparison operators become words (<c>StartTime&lt;</c> → <c>StartTimeBefore</c>), signs of numbers too (<c>-1</c> → <c>Minus1</c>);</item>
 /// <item>other punctuation separates words; a name of punctuation only is spelled out (<c>*</c> → <c>Star</c>, <c>😀</c> → <c>U1F600</c>);</item>
 /// <item>a leading digit gets a <c>_</c>; names longer than <see cref="MaxLength"/> are cut and end in a hash of the whole.</item>
 /// </list>
@@ -126,7 +126,7 @@ internal static class Identifiers
                 continue;
             }
 
-            var spoken = i == 0 && (c is '+' or '-') ? SymbolWords[c] : OperatorAt(text, ref i);
+            var spoken = IsSign(text, i) ? SymbolWords[c] : OperatorAt(text, ref i);
             if (word.Length > 0)
             {
                 yield return word.ToString();
@@ -144,6 +144,12 @@ internal static class Identifiers
             yield return word.ToString();
         }
     }
+
+    /// <summary>A <c>+</c> or <c>-</c> that signs a number (<c>-1</c>, <c>reactions-+1</c>), not one that joins words (<c>user-id</c>, <c>2020-01</c>).</summary>
+    private static bool IsSign(string text, int index) =>
+        text[index] is '+' or '-'
+        && (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
+        && (index + 1 == text.Length ? index == 0 : char.IsDigit(text[index + 1]));
 
     private static string? OperatorAt(string text, ref int index)
     {

@@ -6,7 +6,8 @@ namespace OnePassword.Users.Generator.Naming;
 
 /// <summary>
 /// The names taken in one C# scope (a class's members, a namespace's types, an enum's values).
-/// A name already taken gets the first free numeric suffix, starting at 2: the spec's order
+/// A name already taken gets the first free numeric suffix, starting at 2 (after a <c>_</c> when
+/// the name ends in a digit): the spec's order
 /// decides, so the same spec always gives the same names.
 /// </summary>
 internal sealed class NameScope
@@ -37,7 +38,8 @@ internal sealed class NameScope
 
         for (var suffix = 2; ; suffix++)
         {
-            var text = suffix.ToString(CultureInfo.InvariantCulture);
+            // Reactions1 taken gives Reactions1_2, not Reactions12.
+            var text = (char.IsDigit(candidate[candidate.Length - 1]) ? "_" : string.Empty) + suffix.ToString(CultureInfo.InvariantCulture);
             var name = Identifiers.Bound(candidate, Identifiers.MaxLength - text.Length) + text;
             if (_taken.Add(name))
             {

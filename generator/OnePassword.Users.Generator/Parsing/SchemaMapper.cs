@@ -33,6 +33,9 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, EnumType> _enums = new(StringComparer.Ordinal);
     private readonly Queue<(PendingObject Object, SpecMap Schema, int Depth)> _work = new();
 
+    // Component schemas already listed by a discriminated oneOf that became their base class.
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
+
     public SchemaMapper(SpecDocument document, TypeNames names)
     {
         _document = document;
@@ -353,11 +356,20 @@ internal sealed class SchemaMapper
     private TypeRef MapComposition(SpecMap schema, List<SpecNode> alternatives, string contextName, string? componentKey, int depth)
     {
         var discriminator = _document.Map(schema, "discriminator");
-        var asBase = discriminator is not null && alternatives.All(alternative => alternative is SpecMap map && _document.String(map, "$ref") is not null && IsObjectLike(alternative));
+        var keys = alternatives.Select(ComponentKeyOf).ToList();
+        var asBase = discriminator is not null && keys.All(key => key is not null && !_claimed.Contains(key))
+            && alternatives.All(alternative => IsObjectLike(alternative) && !DerivesElsewhere(alternative, componentKey));
         if (asBase)
         {
             // The base is known before its alternatives are mapped: they refer back to it (allOf).
+            // A schema can derive from one base only: the first discriminated oneOf that lists it
+            // claims it, and a later one becomes a union wrapper, which loses nothing either.
             var (type, pending) = CreateObject(schema, contextName, componentKey, depth);
+            foreach (var key in keys)
+            {
+                _claimed.Add(key!);
+            }
+
             foreach (var alternative in alternatives)
             {
                 var alternativeType = MapSchema(alternative, contextName, depth + 1, out _);
@@ -549,6 +561,20 @@ internal sealed class SchemaMapper
         SpecSequence list => list.Children.OfType<SpecScalar>().Select(node => node.Value).Distinct(StringComparer.Ordinal).ToList(),
         _ => [],
     };
+
+    private string? ComponentKeyOf(SpecNode node) =>
+        node is SpecMap map && _document.String(map, "$ref") is { } pointer && pointer.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            && pointer.IndexOf('/', ComponentPrefix.Length) < 0
+            ? Uri.UnescapeDataString(pointer.Substring(ComponentPrefix.Length)).Replace("~1", "/").Replace("~0", "~")
+            : null;
+
+    /// <summary>Whether an alternative's own allOf names a base other than <paramref name="baseKey"/>.</summary>
+    private bool DerivesElsewhere(SpecNode alternative, string? baseKey)
+    {
+        var schema = _document.Resolve(alternative, out _);
+        return schema is not null && _document.Sequence(schema, "allOf") is { } allOf
+            && allOf.Children.Any(part => ComponentKeyOf(part) is { } key && key != baseKey && IsObjectLike(part));
+    }
 
     /// <summary>Whether a schema (followed through $refs) describes an object: properties, or an allOf or discriminated oneOf of them.</summary>
     private bool IsObjectLike(SpecNode node)

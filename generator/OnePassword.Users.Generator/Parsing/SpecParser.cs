@@ -21,7 +21,9 @@ internal static class SpecParser
         {
             var document = SpecDocument.Load(filePath, text, diagnostics);
             var model = document is null ? null : ParseDocument(document, options);
-            return new ParsedSpec(model, diagnostics.ToEquatableArray());
+
+            // A shared component (a parameter used by many operations) reports its problem once.
+            return new ParsedSpec(model, diagnostics.Distinct().ToEquatableArray());
         }
 #pragma warning disable CA1031 // A generator must never crash the compiler: report and carry on.
         catch (Exception exception)
@@ -29,7 +31,7 @@ internal static class SpecParser
         {
             diagnostics.Add(new DiagnosticInfo(
                 DiagnosticDescriptors.GeneratorFailure.Id,
-                new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray(),
+                new[] { FailureText.Of(exception) }.ToEquatableArray(),
                 new SpecLocation(filePath, 0, 0, 0, 0, 0, 0)));
             return new ParsedSpec(null, diagnostics.ToEquatableArray());
         }

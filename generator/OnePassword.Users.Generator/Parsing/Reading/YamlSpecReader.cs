@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -48,9 +49,17 @@ internal sealed class YamlSpecReader
 
     private ReadResult ReadText(string text)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return new ReadResult(ReadDocument(new Parser(new StringReader(text))), null, _warnings);
+            return new ReadResult(ReadDocument(parser), null, _warnings);
+        }
+#pragma warning disable CA1031 // YamlDotNet throws more than YamlException on some broken input: it is still unreadable text.
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+#pragma warning restore CA1031
+        {
+            var at = Offset(parser.Current?.Start ?? Mark.Empty);
+            return new ReadResult(null, new ReadProblem(DiagnosticDescriptors.InvalidDocument.Id, exception.Message, at, at), _warnings);
         }
         catch (YamlException exception)
         {
@@ -82,9 +91,9 @@ internal sealed class YamlSpecReader
                     Remember(scalar.Anchor, completed);
                     break;
                 case AnchorAlias alias:
-                    if (!_anchors.TryGetValue(alias.Value.Value, out completed))
+                    if (alias.Value.IsEmpty || !_anchors.TryGetValue(alias.Value.Value, out completed))
                     {
-                        throw new SemanticErrorException(alias.Start, alias.End, $"The alias *{alias.Value.Value} names no anchor defined before it");
+                        throw new SemanticErrorException(alias.Start, alias.End, $"The alias *{(alias.Value.IsEmpty ? string.Empty : alias.Value.Value)} names no anchor defined before it");
                     }
 
                     break;
