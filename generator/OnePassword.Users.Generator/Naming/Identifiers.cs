@@ -145,11 +145,13 @@ internal static class Identifiers
         }
     }
 
-    /// <summary>A <c>+</c> or <c>-</c> that signs a number (<c>-1</c>, <c>reactions-+1</c>), not one that joins words (<c>user-id</c>, <c>2020-01</c>).</summary>
+    /// <summary>
+    /// A <c>+</c> or <c>-</c> that leads the name (<c>-1</c>, <c>-created</c> in sort orders) or signs a
+    /// number inside it (<c>reactions-+1</c>), not one that joins words (<c>user-id</c>, <c>2020-01</c>).
+    /// </summary>
     private static bool IsSign(string text, int index) =>
         text[index] is '+' or '-'
-        && (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
-        && (index + 1 == text.Length ? index == 0 : char.IsDigit(text[index + 1]));
+        && (index == 0 || (!char.IsLetterOrDigit(text[index - 1]) && index + 1 < text.Length && char.IsDigit(text[index + 1])));
 
     private static string? OperatorAt(string text, ref int index)
     {
