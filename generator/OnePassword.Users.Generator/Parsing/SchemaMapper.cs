@@ -439,7 +439,8 @@ internal sealed class SchemaMapper
                 continue;
             }
 
-            var mapped = MapSchema(new SpecMap(entry.Value.Start, entry.Value.End, [new SpecEntry("$ref", entry.Value.Start, entry.Value.End, new SpecScalar(reference, false, entry.Value.Start, entry.Value.End))]), contextName, depth + 1, out _);
+            var pointer = new SpecMap(entry.Value.Start, entry.Value.End, new ArraySegment<SpecEntry>([new SpecEntry("$ref", entry.Value.Start, entry.Value.End, new SpecScalar(reference, false, entry.Value.Start, entry.Value.End))]));
+            var mapped = MapSchema(pointer, contextName, depth + 1, out _);
             mapping.Add(new KeyValuePair<string, TypeRef>(entry.Key, mapped));
         }
 

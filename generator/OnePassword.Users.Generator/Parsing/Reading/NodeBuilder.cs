@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using OnePassword.Users.Generator.Diagnostics;
 
@@ -15,6 +16,8 @@ internal sealed class NodeBuilder
     private const int SmallMap = 16;
     private readonly Dictionary<string, int> _positions = new(System.StringComparer.Ordinal);
     private readonly List<ReadProblem> _warnings;
+    private readonly Chunks<SpecEntry> _entryChunks = new(2048);
+    private readonly Chunks<SpecNode> _itemChunks = new(8192);
 
     public NodeBuilder(List<ReadProblem> warnings) => _warnings = warnings;
 
@@ -30,10 +33,10 @@ internal sealed class NodeBuilder
     public SpecMap Map(int start, int end, List<SpecEntry> entries, List<SpecEntry>? merged = null)
     {
         var repeated = entries.Count <= SmallMap ? RepeatedKeysInSmallMap(entries) : RepeatedKeysInLargeMap(entries);
-        SpecEntry[] result;
+        ArraySegment<SpecEntry> result;
         if (!repeated && merged is not { Count: > 0 })
         {
-            result = entries.ToArray();
+            result = _entryChunks.Copy(entries);
         }
         else
         {
@@ -62,7 +65,7 @@ internal sealed class NodeBuilder
                 }
             }
 
-            result = unique.ToArray();
+            result = _entryChunks.Copy(unique);
         }
 
         entries.Clear();
@@ -111,9 +114,41 @@ internal sealed class NodeBuilder
 
     public SpecSequence Sequence(int start, int end, List<SpecNode> items)
     {
-        var result = items.ToArray();
+        var result = _itemChunks.Copy(items);
         items.Clear();
         _itemLists.Push(items);
         return new SpecSequence(start, end, result);
+    }
+
+    /// <summary>
+    /// The entries of many small containers share large arrays: a spec of a few hundred thousand
+    /// nodes then allocates a few hundred arrays, not a few hundred thousand, which the garbage
+    /// collector would otherwise copy from generation to generation while the tree is built.
+    /// A chunk stays under 85 KB, the size from which arrays go to the large object heap, whose
+    /// allocations set off full collections.
+    /// </summary>
+    private sealed class Chunks<T>(int size)
+    {
+        private T[] _chunk = new T[size];
+        private int _used;
+
+        public ArraySegment<T> Copy(List<T> items)
+        {
+            if (items.Count > size / 8)
+            {
+                return new ArraySegment<T>(items.ToArray());
+            }
+
+            if (_used + items.Count > _chunk.Length)
+            {
+                _chunk = new T[size];
+                _used = 0;
+            }
+
+            items.CopyTo(_chunk, _used);
+            var segment = new ArraySegment<T>(_chunk, _used, items.Count);
+            _used += items.Count;
+            return segment;
+        }
     }
 }

@@ -99,48 +99,50 @@ internal readonly struct SpecEntry
 internal sealed class SpecMap : SpecNode
 {
     private const int IndexThreshold = 8;
-    private readonly SpecEntry[] _entries;
+    private readonly ArraySegment<SpecEntry> _entries;
     private Dictionary<string, int>? _index;
 
-    public SpecMap(int start, int end, SpecEntry[] entries)
+    public SpecMap(int start, int end, ArraySegment<SpecEntry> entries)
         : base(start, end)
     {
         _entries = entries;
     }
 
     /// <summary>A map with nothing in it, for absent sections.</summary>
-    public static SpecMap Empty { get; } = new(0, 0, []);
+    public static SpecMap Empty { get; } = new(0, 0, new ArraySegment<SpecEntry>([]));
 
     public IReadOnlyList<SpecEntry> Entries => _entries;
 
-    public int Count => _entries.Length;
+    public int Count => _entries.Count;
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
     public SpecNode? Get(string key)
     {
         var position = IndexOf(key);
-        return position < 0 ? null : _entries[position].Value;
+        return position < 0 ? null : Entry(position).Value;
     }
 
     /// <summary>The key node of <paramref name="key"/>, or null.</summary>
     public SpecScalar? KeyNode(string key)
     {
         var position = IndexOf(key);
-        return position < 0 ? null : _entries[position].KeyNode();
+        return position < 0 ? null : Entry(position).KeyNode();
     }
+
+    private SpecEntry Entry(int index) => _entries.Array![_entries.Offset + index];
 
     private int IndexOf(string key)
     {
-        if (_entries.Length > IndexThreshold)
+        if (_entries.Count > IndexThreshold)
         {
             // Built on the first look-up: most large maps (properties, paths) are only enumerated.
             var index = _index;
             if (index is null)
             {
-                index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
-                for (var i = 0; i < _entries.Length; i++)
+                index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+                for (var i = 0; i < _entries.Count; i++)
                 {
-                    index[_entries[i].Key] = i;
+                    index[Entry(i).Key] = i;
                 }
 
                 _index = index;
@@ -149,9 +151,9 @@ internal sealed class SpecMap : SpecNode
             return index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        for (var i = 0; i < _entries.Length; i++)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(Entry(i).Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -164,9 +166,9 @@ internal sealed class SpecMap : SpecNode
 /// <summary>A sequence (JSON array).</summary>
 internal sealed class SpecSequence : SpecNode
 {
-    private readonly SpecNode[] _children;
+    private readonly ArraySegment<SpecNode> _children;
 
-    public SpecSequence(int start, int end, SpecNode[] children)
+    public SpecSequence(int start, int end, ArraySegment<SpecNode> children)
         : base(start, end)
     {
         _children = children;
