@@ -18,10 +18,10 @@ internal static class ModelEmitter
     private const string Dictionary = "global::System.Collections.Generic.Dictionary";
 
     /// <param name="hasDerived">Whether another class derives from this one, so its writer must be virtual.</param>
-    public static GeneratedFile Emit(ApiModel api, ObjectType type, bool hasDerived)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, ObjectType type, bool hasDerived)
     {
         var models = api.Options.Namespace + ".Models";
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + models);
         w.Doc(type.Description, fallback: $"The {type.Name} model.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
@@ -57,7 +57,7 @@ internal static class ModelEmitter
 
         w.Close();
         w.Close();
-        return new GeneratedFile(HintNames.For(models, type.Name), w.ToString());
+        return HintNames.For(models, type.Name);
     }
 
     private static void EmitProperty(SourceWriter w, PropertyModel property, string models)

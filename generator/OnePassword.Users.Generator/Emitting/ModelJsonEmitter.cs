@@ -9,11 +9,11 @@ namespace OnePassword.Users.Generator.Emitting;
 /// </summary>
 internal static class ModelJsonEmitter
 {
-    public static GeneratedFile Emit(ApiModel api)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api)
     {
         var models = api.Options.Namespace + ".Models";
         var name = Parsing.TypeNames.HelperClass;
-        var w = SourceWriter.StartFile();
         w.Line("namespace " + models);
         w.Line("{");
         w.Line($$"""
@@ -128,6 +128,6 @@ internal static class ModelJsonEmitter
                 }
             """);
         w.Line("}");
-        return new GeneratedFile(HintNames.For(models, name), w.ToString());
+        return HintNames.For(models, name);
     }
 }

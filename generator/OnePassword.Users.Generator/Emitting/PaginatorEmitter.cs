@@ -14,26 +14,27 @@ internal static class PaginatorEmitter
 {
     private const string Runtime = "global::OnePassword.Users.Runtime";
 
-    public static IEnumerable<GeneratedFile> Emit(ApiModel api)
+    /// <summary>The request builders with list operations, each with those operations.</summary>
+    public static IEnumerable<(BuilderNode Node, List<OperationModel> Operations)> Paginated(ApiModel api)
     {
         foreach (var node in ClientEmitter.Descendants(api.Root).Prepend(api.Root))
         {
             var paginated = node.Operations.Where(o => o.Pagination is not null).ToList();
             if (paginated.Count > 0)
             {
-                yield return EmitNode(api, node, paginated);
+                yield return (node, paginated);
             }
         }
     }
 
-    private static GeneratedFile EmitNode(ApiModel api, BuilderNode node, List<OperationModel> operations)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, BuilderNode node, List<OperationModel> operations)
     {
         // The extensions live in the client's namespace, which users import anyway, so
         // ListAllAsync shows up without a using for the builder's deep namespace.
         var ns = api.Options.Namespace;
         var builder = RequestBuilderEmitter.FullName(api, node);
         var className = (node.NamespaceSuffix.Length == 0 ? api.Options.ClientName : node.NamespaceSuffix.Replace(".", string.Empty)) + "PaginationExtensions";
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + ns);
         w.Doc($"Paginators for <c>{node.ClassName}</c>: every page of its list operations, fetched lazily.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
@@ -47,7 +48,7 @@ internal static class PaginatorEmitter
 
         w.Close();
         w.Close();
-        return new GeneratedFile(HintNames.For(ns, className), w.ToString());
+        return HintNames.For(ns, className);
     }
 
     private static void DocListParameters(SourceWriter w, List<QueryParameterModel> filters, PaginationModel pagination)

@@ -19,10 +19,10 @@ internal static class RequestBuilderEmitter
 
     public static string FullName(ApiModel api, BuilderNode node) => "global::" + Namespace(api, node) + "." + node.ClassName;
 
-    public static GeneratedFile Emit(ApiModel api, BuilderNode node, string? description)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, BuilderNode node, string? description)
     {
         var ns = Namespace(api, node);
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + ns);
         w.Doc(description, fallback: $"Builds requests for <c>{(node.PathTemplate.Replace("{+", "{"))}</c>.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
@@ -45,7 +45,7 @@ internal static class RequestBuilderEmitter
         EmitWithUrl(w, node);
         w.Close();
         w.Close();
-        return new GeneratedFile(HintNames.For(ns, node.ClassName), w.ToString());
+        return HintNames.For(ns, node.ClassName);
     }
 
     /// <summary>Navigation and operations; shared with the root client, which has its own constructor.</summary>

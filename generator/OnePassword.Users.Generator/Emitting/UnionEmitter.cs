@@ -17,11 +17,11 @@ internal static class UnionEmitter
     private const string Json = "global::System.Text.Json";
     private const string Reading = "global::OnePassword.Users.Runtime.JsonReading";
 
-    public static GeneratedFile Emit(ApiModel api, UnionType type)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, UnionType type)
     {
         var models = api.Options.Namespace + ".Models";
         var helper = "global::" + models + "." + Parsing.TypeNames.HelperClass;
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + models);
         var names = string.Join(", ", type.Alternatives.Select(a => a.PropertyName));
         w.Doc(type.Description, $"One of: {names}. Exactly one accessor is set after reading; set one before writing.", fallback: $"One of: {names}.");
@@ -131,7 +131,7 @@ internal static class UnionEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile(HintNames.For(models, type.Name), w.ToString());
+        return HintNames.For(models, type.Name);
     }
 
     private static void EmitCase(SourceWriter w, string models, string token, UnionAlternative? alternative)
