@@ -10,12 +10,19 @@ namespace OnePassword.Users.Generator.Tests;
 /// <summary>The pipeline must do no work on edits that cannot change the client.</summary>
 public class IncrementalCachingTests
 {
-    private static readonly string[] TrackedSteps = ["SpecFiles", "ParsedSpecs", "Models", "Diagnostics"];
+    private static readonly string[] TrackedSteps = ["SpecFiles", "ParsedSpecs", "Models", "Diagnostics", "Baselines", "BreakingChanges"];
+
+    // A spec with a baseline, so the breaking-change steps have work to do and something to cache.
+    private static SpecInput[] WithBaseline() =>
+    [
+        SpecInput.Users(SpecFiles.UsersApi),
+        new SpecInput("/specs/baseline/users-api.v1beta1.yaml", WithArchive(SpecFiles.UsersApi), new Dictionary<string, string> { ["OpenApiBaselineFor"] = "users-api.yaml" }),
+    ];
 
     [Fact]
     public void A_second_run_with_no_change_is_entirely_cached_and_holds_no_compiler_objects()
     {
-        var specs = new[] { SpecInput.Users(SpecFiles.UsersApi) };
+        var specs = WithBaseline();
         var compilation = GeneratorHarness.CreateCompilation("namespace App { public class A { } }");
         var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs), compilation);
         var second = GeneratorHarness.Run(first.Driver, compilation.Clone());
@@ -40,17 +47,22 @@ public class IncrementalCachingTests
     }
 
     [Fact]
-    public void An_unrelated_CSharp_edit_regenerates_nothing()
+    public void An_unrelated_CSharp_edit_runs_no_step_again_breaking_change_steps_included()
     {
-        var specs = new[] { SpecInput.Users(SpecFiles.UsersApi) };
         var compilation = GeneratorHarness.CreateCompilation("namespace App { public class A { } }");
-        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs), compilation);
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(WithBaseline()), compilation);
+        first.GeneratorDiagnostics.ShouldContain(d => d.Id == "OAG101");
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { public class B { } }", GeneratorHarness.ParseOptions));
         var second = GeneratorHarness.Run(first.Driver, edited);
 
-        Reasons(second, "Models").ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
-        Reasons(second, "ParsedSpecs").ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
+        foreach (var step in TrackedSteps)
+        {
+            Reasons(second, step).ShouldNotBeEmpty(step);
+            Reasons(second, step).ShouldAllBe(r => r == IncrementalStepRunReason.Cached, step);
+        }
+
+        second.GeneratorDiagnostics.ShouldContain(d => d.Id == "OAG101");
     }
 
     [Fact]
@@ -74,10 +86,7 @@ public class IncrementalCachingTests
         var compilation = GeneratorHarness.CreateCompilation();
         var driver = GeneratorHarness.CreateDriver([SpecInput.Users(SpecFiles.UsersApi)], out var texts);
         var first = GeneratorHarness.Run(driver, compilation);
-        var withArchive = SpecFiles.UsersApi.Replace(
-            "components:\n",
-            "  /v1beta1/accounts/{account_id}/users/{user_id}:archive:\n    post:\n      operationId: archiveUser\n      parameters:\n        - $ref: '#/components/parameters/AccountId'\n        - $ref: '#/components/parameters/UserId'\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/User'\ncomponents:\n",
-            StringComparison.Ordinal);
+        var withArchive = WithArchive(SpecFiles.UsersApi);
 
         var second = GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText("/specs/users-api.yaml", withArchive)), compilation);
 
@@ -85,6 +94,11 @@ public class IncrementalCachingTests
         second.Sources.ShouldContain(s => s.HintName.EndsWith("Archive.ArchiveRequestBuilder.g.cs", StringComparison.Ordinal));
         second.GeneratorDiagnostics.ShouldBeEmpty();
     }
+
+    private static string WithArchive(string spec) => spec.Replace(
+        "components:\n",
+        "  /v1beta1/accounts/{account_id}/users/{user_id}:archive:\n    post:\n      operationId: archiveUser\n      parameters:\n        - $ref: '#/components/parameters/AccountId'\n        - $ref: '#/components/parameters/UserId'\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/User'\ncomponents:\n",
+        StringComparison.Ordinal);
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>
         run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);

@@ -113,23 +113,24 @@ public class MalformedSpecTests
                 Pet:
                   type: object
                   properties:
-                    shape:
-                      oneOf:
-                        - { type: object, properties: { radius: { type: number } } }
-                        - { type: object, properties: { side: { type: number } } }
+                    position:
+                      type: array
+                      prefixItems: [{ type: number }, { type: number }]
+                    mood: { type: banana }
             """);
 
         ShouldNotCrash(run);
-        var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("OAG004");
-        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
-        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(12);
-        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Text.Json.JsonElement? Shape { get; set; }");
+        run.GeneratorDiagnostics.Select(d => (d.Id, d.Severity, d.Location.GetLineSpan().StartLinePosition.Line)).ShouldBe(
+            [("OAG004", DiagnosticSeverity.Warning, 12), ("OAG004", DiagnosticSeverity.Warning, 13)]);
+        run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("prefixItems");
+        run.GeneratorDiagnostics[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'banana' is not a JSON Schema type");
+        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Position { get; set; }");
+        run.Source("Models.Pet.g.cs").ShouldContain("public global::System.Text.Json.JsonElement? Mood { get; set; }");
         run.CompileProblems.ShouldBeEmpty();
     }
 
     [Fact]
-    public void Two_paths_mapping_to_one_CSharp_name_are_reported_and_the_second_skipped()
+    public void Two_paths_mapping_to_one_CSharp_name_are_both_generated_the_second_renamed()
     {
         var run = Run(Header + """
 
@@ -146,15 +147,18 @@ public class MalformedSpecTests
 
         ShouldNotCrash(run);
         var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("OAG005");
+        diagnostic.Id.ShouldBe("OAG010");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Info);
         diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(9);
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'UserGroups2'");
         run.Source("UserGroups.UserGroupsRequestBuilder.g.cs").ShouldContain("GetAsync(");
-        run.Source("UserGroups.UserGroupsRequestBuilder.g.cs").ShouldNotContain("PostAsync(");
+        run.Source("UserGroups2.UserGroups2RequestBuilder.g.cs").ShouldContain("{+baseurl}/user_groups");
+        run.Source("UserGroups2.UserGroups2RequestBuilder.g.cs").ShouldContain("PostAsync(");
         run.CompileProblems.ShouldBeEmpty();
     }
 
     [Fact]
-    public void A_colon_action_and_a_segment_with_the_same_name_collide()
+    public void A_colon_action_and_a_segment_with_the_same_name_are_both_generated()
     {
         var run = Run(Header + """
 
@@ -166,26 +170,50 @@ public class MalformedSpecTests
             """);
 
         ShouldNotCrash(run);
-        run.GeneratorDiagnostics.ShouldHaveSingleItem().Id.ShouldBe("OAG005");
+        run.GeneratorDiagnostics.ShouldHaveSingleItem().Id.ShouldBe("OAG010");
+        run.Source("Items.Item.Archive.ArchiveRequestBuilder.g.cs").ShouldContain("{+baseurl}/items/{+id}:archive");
+        run.Source("Items.Item.Archive2.Archive2RequestBuilder.g.cs").ShouldContain("{+baseurl}/items/{+id}/archive");
         run.CompileProblems.ShouldBeEmpty();
     }
 
     [Fact]
-    public void Two_operations_with_one_operationId_are_reported()
+    public void Two_operations_with_one_operationId_are_both_generated_the_second_renamed()
     {
         var run = Run(Header + """
 
             paths:
               /a:
-                get: { operationId: fetch, responses: { '204': { description: ok } } }
+                get: { operationId: fetch, responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { a: { type: string } } } } } } } }
               /b:
-                get: { operationId: Fetch, responses: { '204': { description: ok } } }
+                get: { operationId: Fetch, responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { b: { type: string } } } } } } } }
+            """);
+
+        ShouldNotCrash(run);
+        var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("OAG010");
+        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(8);
+        run.Sources.ShouldContain(s => s.HintName.EndsWith("Models.FetchResponse.g.cs", StringComparison.Ordinal));
+        run.Sources.ShouldContain(s => s.HintName.EndsWith("Models.Fetch2Response.g.cs", StringComparison.Ordinal));
+        run.CompileProblems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Two_operations_with_one_URL_and_method_warn_and_the_second_is_skipped()
+    {
+        var run = Run(Header + """
+
+            paths:
+              /a/{x}:
+                get: { operationId: first, parameters: [{ name: x, in: path, required: true, schema: { type: string } }], responses: { '204': { description: ok } } }
+              /a/{y}:
+                get: { operationId: second, parameters: [{ name: y, in: path, required: true, schema: { type: string } }], responses: { '204': { description: ok } } }
             """);
 
         ShouldNotCrash(run);
         var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
         diagnostic.Id.ShouldBe("OAG005");
-        diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(8);
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        run.CompileProblems.ShouldBeEmpty();
     }
 
     [Fact]
@@ -259,7 +287,7 @@ public class MalformedSpecTests
             ["invalid-yaml"] = Header + "\npaths:\n  /a:\n    get: [unclosed\n",
             ["not-openapi"] = "swagger: '2.0'\n",
             ["external-ref"] = Header + "\npaths: {}\ncomponents:\n  schemas:\n    A: { $ref: 'other.yaml#/A' }\n",
-            ["bad-segment"] = Header + "\npaths:\n  /files/{name}.{ext}:\n    get: { responses: { '204': { description: ok } } }\n",
+            ["bad-segment"] = Header + "\npaths:\n  /files/{name}}.{ext:\n    get: { responses: { '204': { description: ok } } }\n",
             ["form-not-object"] = Header + "\npaths:\n  /a:\n    post:\n      requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: string } } } }\n      responses: { '204': { description: ok } }\n",
             ["bad-rate-limit"] = Header + "\n  x-rate-limits:\n    - { limit: many, window: PT1M }\npaths: {}\n",
         };

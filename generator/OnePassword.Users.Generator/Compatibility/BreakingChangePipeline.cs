@@ -55,7 +55,7 @@ internal static class BreakingChangePipeline
         {
             return new[]
             {
-                new DiagnosticInfo(DiagnosticDescriptors.GeneratorFailure.Id, new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray(), new SpecLocation(baseline.Path, 0, 0, 0, 0, 0, 0)),
+                new DiagnosticInfo(DiagnosticDescriptors.GeneratorFailure.Id, new[] { FailureText.Of(exception) }.ToEquatableArray(), new SpecLocation(baseline.Path, 0, 0, 0, 0, 0, 0)),
             }.ToEquatableArray();
         }
     }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
 using OnePassword.Users.Generator.Parsing;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Compatibility;
 
@@ -59,7 +59,7 @@ internal static class ContractReader
 
         var properties = new List<ContractProperty>();
         var enumValues = new List<ContractEnumValue>();
-        var schemas = document.Map(document.Map(document.Root, "components") ?? new YamlMappingNode(), "schemas");
+        var schemas = document.Map(document.Map(document.Root, "components") ?? SpecMap.Empty, "schemas");
         foreach (var schemaEntry in SpecDocument.Entries(schemas))
         {
             var schemaName = TypeNames.ForComponent(schemaEntry.Key);
@@ -73,7 +73,7 @@ internal static class ContractReader
                 properties.Add(new ContractProperty(schemaName, property.Key, TypeOf(document, property.Value), Locate(document, property.Value)));
             }
 
-            foreach (var value in (document.Sequence(schema, "enum")?.Children ?? []).OfType<YamlScalarNode>())
+            foreach (var value in (document.Sequence(schema, "enum")?.Children ?? []).OfType<SpecScalar>())
             {
                 enumValues.Add(new ContractEnumValue(schemaName, value.Value ?? string.Empty, Locate(document, value)));
             }
@@ -83,9 +83,9 @@ internal static class ContractReader
     }
 
     /// <summary>A comparable spelling of a schema's type: a component name, or type/format, or array of either.</summary>
-    private static string TypeOf(SpecDocument document, YamlNode? node)
+    private static string TypeOf(SpecDocument document, SpecNode? node)
     {
-        if (node is not YamlMappingNode schema)
+        if (node is not SpecMap schema)
         {
             return "any";
         }
@@ -97,8 +97,8 @@ internal static class ContractReader
 
         var type = document.Child(schema, "type") switch
         {
-            YamlScalarNode scalar => scalar.Value,
-            YamlSequenceNode list => string.Join("|", list.Children.OfType<YamlScalarNode>().Select(v => v.Value).Where(v => v != "null")),
+            SpecScalar scalar => scalar.Value,
+            SpecSequence list => string.Join("|", list.Children.OfType<SpecScalar>().Select(v => v.Value).Where(v => v != "null")),
             _ => null,
         };
         return type switch
@@ -109,5 +109,5 @@ internal static class ContractReader
         };
     }
 
-    private static SpecLocation Locate(SpecDocument document, YamlNode node) => document.LocationOf(node);
+    private static SpecLocation Locate(SpecDocument document, SpecNode node) => document.LocationOf(node);
 }

@@ -30,8 +30,8 @@ internal static class DiagnosticDescriptors
         SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NameCollision = new(
-        "OAG005", "Two spec elements map to the same C# name", "{0} maps to the C# name '{1}', which {2} already uses; it is skipped",
-        SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "OAG005", "Two operations have one URL and method", "{0} maps to '{1}', which {2} already has; it is skipped",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor KeywordName = new(
         "OAG006", "A spec name is a C# keyword", "The name '{0}' is a C# keyword; it is generated as '@{0}'",
@@ -48,6 +48,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratorFailure = new(
         "OAG009", "The generator failed on this spec", "The generator failed unexpectedly: {0}",
         SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor Renamed = new(
+        "OAG010", "A spec name was changed to keep C# names unique", "{0} is generated as '{1}', since '{2}' is taken by {3}; its wire name is unchanged",
+        SpecCategory, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "OAG011", "A key appears twice in one mapping", "The key '{0}' appears more than once in this mapping; the last value is used",
+        SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OperationRemoved = new(
         "OAG101", "Breaking change: an operation was removed", "Breaking change: {0} was removed (it is in the baseline spec)",

@@ -20,7 +20,8 @@ internal static class CSharpTypes
         TypeKind.Guid => "global::System.Guid",
         TypeKind.Bytes => "byte[]",
         TypeKind.Json => "global::System.Text.Json.JsonElement",
-        TypeKind.Object or TypeKind.Enum => "global::" + modelsNamespace + "." + type.Name,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => "global::" + modelsNamespace + "." + type.Name,
+        TypeKind.Map => "global::System.Collections.Generic.Dictionary<string, " + Name(type.Item!, modelsNamespace) + ">",
         TypeKind.Array => "global::System.Collections.Generic.List<" + Name(type.Item!, modelsNamespace) + ">",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "unknown type kind"),
     };

@@ -26,28 +26,84 @@ internal static class ClientEmitter
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
+    /// <summary>
+    /// Every file. A type has a file of its own, with a hint name unique without regard to case:
+    /// the compiler requires that, as do file systems, and C# names may differ in case alone
+    /// (<c>AccountSettingsTSP</c> and <c>AccountSettingsTsp</c>). A client of thousands of types
+    /// (GitHub's has 8,000) goes into files of <see cref="TypesPerBundle"/> types instead: the
+    /// compiler checks every added file's name against all the earlier ones, a cost that grows
+    /// with the square of the file count and took most of the generator's time on such specs.
+    /// </summary>
     public static IEnumerable<GeneratedFile> Emit(ApiModel api)
     {
-        yield return EmitRoot(api);
+        var parts = Parts(api).ToList();
+        if (parts.Count <= FilesBeforeBundling)
+        {
+            var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var part in parts)
+            {
+                var w = SourceWriter.StartFile();
+                var emitted = part(w);
+                var hintName = emitted;
+                for (var suffix = 2; !used.Add(hintName); suffix++)
+                {
+                    hintName = emitted.Substring(0, emitted.Length - ".g.cs".Length) + "." + suffix.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+                }
+
+                yield return new GeneratedFile(hintName, w.ToString());
+            }
+
+            yield break;
+        }
+
+        for (var start = 0; start < parts.Count; start += TypesPerBundle)
+        {
+            var w = SourceWriter.StartFile();
+            foreach (var part in parts.Skip(start).Take(TypesPerBundle))
+            {
+                part(w);
+                w.Line();
+            }
+
+            var number = (start / TypesPerBundle).ToString("D4", CultureInfo.InvariantCulture);
+            yield return new GeneratedFile(HintNames.For(api.Options.Namespace, "Generated" + number), w.ToString());
+        }
+    }
+
+    private const int FilesBeforeBundling = 512;
+    private const int TypesPerBundle = 64;
+
+    /// <summary>Each type's writer, in a stable order; each returns the hint name the type's own file would have.</summary>
+    private static IEnumerable<System.Func<SourceWriter, string>> Parts(ApiModel api)
+    {
+        yield return w => EmitRoot(w, api);
         foreach (var node in Descendants(api.Root))
         {
             var description = node.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
-            yield return RequestBuilderEmitter.Emit(api, node, description);
+            yield return w => RequestBuilderEmitter.Emit(w, api, node, description);
         }
 
+        var bases = new HashSet<string>(api.Objects.Select(o => o.BaseName).OfType<string>(), System.StringComparer.Ordinal);
         foreach (var type in api.Objects)
         {
-            yield return ModelEmitter.Emit(api, type);
+            yield return w => ModelEmitter.Emit(w, api, type, bases.Contains(type.Name));
         }
+
+        foreach (var type in api.Unions)
+        {
+            yield return w => UnionEmitter.Emit(w, api, type);
+        }
+
+        yield return w => ModelJsonEmitter.Emit(w, api);
 
         foreach (var type in api.Enums)
         {
-            yield return EnumEmitter.Emit(api, type);
+            yield return w => EnumEmitter.Emit(w, api, type);
         }
 
-        foreach (var paginator in PaginatorEmitter.Emit(api))
+        foreach (var (node, operations) in PaginatorEmitter.Paginated(api))
         {
-            yield return paginator;
+            yield return w => PaginatorEmitter.Emit(w, api, node, operations);
         }
     }
 
@@ -63,10 +119,9 @@ internal static class ClientEmitter
         }
     }
 
-    private static GeneratedFile EmitRoot(ApiModel api)
+    private static string EmitRoot(SourceWriter w, ApiModel api)
     {
         var name = api.Options.ClientName;
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + api.Options.Namespace);
         w.Doc(api.Title, api.Description);
         w.Line(GeneratedCodeAttribute);
@@ -108,7 +163,7 @@ internal static class ClientEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile($"{api.Options.Namespace}.{name}.g.cs", w.ToString());
+        return HintNames.For(api.Options.Namespace, name);
     }
 
     private static void EmitDescription(SourceWriter w, ApiModel api)

@@ -8,11 +8,11 @@ namespace OnePassword.Users.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static GeneratedFile Emit(ApiModel api, EnumType type)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, EnumType type)
     {
         var models = api.Options.Namespace + ".Models";
         var access = api.Options.Accessibility;
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + models);
 
         w.Doc(type.Description, fallback: $"The {type.Name} values.");
@@ -79,6 +79,6 @@ internal static class EnumEmitter
         w.Close();
         w.Close();
         w.Close();
-        return new GeneratedFile($"{models}.{type.Name}.g.cs", w.ToString());
+        return HintNames.For(models, type.Name);
     }
 }

@@ -12,6 +12,7 @@ internal static class JsonCode
     private const string Reading = "global::OnePassword.Users.Runtime.JsonReading";
     private const string Writing = "global::OnePassword.Users.Runtime.JsonWriting";
     private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
+    private const string Helper = Parsing.TypeNames.HelperClass;
 
     /// <summary>An expression reading the current value of <paramref name="reader"/>; null for a JSON null.</summary>
     public static string ReadNullable(TypeRef type, string models, string reader, int depth = 0) => type.Kind switch
@@ -29,7 +30,8 @@ internal static class JsonCode
         TypeKind.Bytes => $"{Reading}.ReadBytes(ref {reader})",
         TypeKind.Json => $"{Reading}.ReadJsonElement(ref {reader})",
         TypeKind.Enum => $"global::{models}.{type.Name}Json.Read(ref {reader})",
-        TypeKind.Object => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::{models}.{type.Name}.ReadJson(ref {reader}))",
+        TypeKind.Object or TypeKind.Union => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::{models}.{type.Name}.ReadJson(ref {reader}))",
+        TypeKind.Map => $"global::{models}.{Helper}.ReadMap(ref {reader}, {ItemReader(type.Item!, models, depth + 1)})",
         TypeKind.Array => $"{Reading}.ReadList(ref {reader}, {ItemReader(type.Item!, models, depth + 1)})",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
@@ -37,7 +39,7 @@ internal static class JsonCode
     /// <summary>A reader delegate for array items; items may not be null.</summary>
     private static string ItemReader(TypeRef item, string models, int depth)
     {
-        if (item.Kind == TypeKind.Object)
+        if (item.IsGeneratedClass)
         {
             return $"global::{models}.{item.Name}.ReadJson";
         }
@@ -56,7 +58,8 @@ internal static class JsonCode
         TypeKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
         TypeKind.Json => $"{value}.WriteTo({writer});",
         TypeKind.Enum => $"{writer}.WriteStringValue(global::{models}.{type.Name}Json.ToWireName({value}));",
-        TypeKind.Object => $"{value}.WriteJson({writer});",
+        TypeKind.Object or TypeKind.Union => $"{value}.WriteJson({writer});",
+        TypeKind.Map => $"global::{models}.{Helper}.WriteMap({writer}, {value}, static (w{depth + 1}, item{depth + 1}) => {{ {WriteValue(type.Item!, models, "item" + (depth + 1), "w" + (depth + 1), depth + 1)} }});",
         TypeKind.Array => $"{Writing}.WriteList({writer}, {value}, static (w{depth + 1}, item{depth + 1}) => {{ {WriteValue(type.Item!, models, "item" + (depth + 1), "w" + (depth + 1), depth + 1)} }});",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };

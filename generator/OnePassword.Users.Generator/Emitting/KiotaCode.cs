@@ -34,7 +34,9 @@ internal static class KiotaCode
     };
 
     /// <summary>A statement writing property <paramref name="wireName"/> with serialization writer <c>writer</c>.</summary>
-    public static string Write(TypeRef type, string models, string wireName, string value, bool nullable)
+    /// <param name="local">A pattern variable name unique in the method: pattern variables of expression statements and
+    /// if conditions live in the enclosing block, so two properties must not share one.</param>
+    public static string Write(TypeRef type, string models, string wireName, string value, bool nullable, string local)
     {
         var name = SourceWriter.Literal(wireName);
         return type.Kind switch
@@ -51,12 +53,12 @@ internal static class KiotaCode
             TypeKind.Bytes => $"writer.WriteByteArrayValue({name}, {value});",
             TypeKind.Date => $"writer.WriteDateValue({name}, {Compat}.ToDate({value}));",
             TypeKind.Enum => nullable
-                ? $"writer.WriteStringValue({name}, {value} is {{ }} enumValue ? global::{models}.{type.Name}Json.ToWireNameOrNull(enumValue) : null);"
+                ? $"writer.WriteStringValue({name}, {value} is {{ }} {local} ? global::{models}.{type.Name}Json.ToWireNameOrNull({local}) : null);"
                 : $"writer.WriteStringValue({name}, global::{models}.{type.Name}Json.ToWireNameOrNull({value}));",
             TypeKind.Object => $"writer.WriteObjectValue({name}, {value});",
             TypeKind.Array when type.Item!.Kind == TypeKind.Object => $"writer.WriteCollectionOfObjectValues({name}, {value});",
             TypeKind.Array when type.Item!.Kind == TypeKind.String => $"writer.WriteCollectionOfPrimitiveValues({name}, {value});",
-            _ => $"if ({value} is {{ }} jsonValue) {Compat}.WriteThroughJson(writer, {name}, jsonValue, static (w, v) => {{ {JsonCode.WriteValue(type, models, "v", "w")} }});",
+            _ => $"if ({value} is {{ }} {local}) {Compat}.WriteThroughJson(writer, {name}, {local}, static (w, v) => {{ {JsonCode.WriteValue(type, models, "v", "w")} }});",
         };
     }
 }

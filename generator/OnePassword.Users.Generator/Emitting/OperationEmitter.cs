@@ -26,7 +26,7 @@ internal static class OperationEmitter
         w.Line($"private static readonly {Runtime}.ApiOperation {descriptor} = new({SourceWriter.Literal(operationName)}, {SourceWriter.Literal(operation.Method.ToUpperInvariant())}, {SourceWriter.Literal(operation.Path)}, isIdempotent: {Bool(operation.IsIdempotent)}, changesState: {Bool(operation.ChangesState)});");
         w.Line();
         var configuration = ConfigurationType(node, operation);
-        var bodyParameter = operation.Body is null ? string.Empty : $"{CSharpTypes.Name(operation.Body.Type, models)} body, ";
+        var bodyParameter = operation.Body is null ? string.Empty : $"{(operation.Body.IsStream ? "global::System.IO.Stream" : CSharpTypes.Name(operation.Body.Type, models))} body, ";
         var bodyArgument = operation.Body is null ? string.Empty : "body, ";
         var returnType = operation.SuccessType is null
             ? "global::System.Threading.Tasks.Task"
@@ -133,7 +133,11 @@ internal static class OperationEmitter
 
         if (operation.Body is { } body)
         {
-            if (body.IsForm)
+            if (body.IsStream)
+            {
+                w.Line($"requestInfo.SetStreamContent(body, {SourceWriter.Literal(body.ContentType)});");
+            }
+            else if (body.IsForm)
             {
                 w.Line($"{Runtime}.RequestContent.SetForm(requestInfo, {FormFields(api, body.Type)});");
             }
@@ -164,7 +168,7 @@ internal static class OperationEmitter
         w.Line("requestInfo.AddRequestOptions(configuration.Options);");
     }
 
-    private static string ResponseReader(TypeRef type, string models) => type.Kind == TypeKind.Object
+    private static string ResponseReader(TypeRef type, string models) => type.IsGeneratedClass
         ? $"global::{models}.{type.Name}.ReadJson"
         : $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonCode.ReadNullable(type, models, "reader")} ?? throw {Runtime}.JsonReading.NullItem()";
 
@@ -172,11 +176,11 @@ internal static class OperationEmitter
     {
         var objectType = api.Objects.First(o => o.Name == type.Name);
         var models = api.Options.Namespace + ".Models";
-        var fields = objectType.Properties.Select((p, index) =>
+        var fields = objectType.AllProperties.Select((p, index) =>
         {
             var value = "body." + p.Name;
             var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var formatted = p.Type.Kind is TypeKind.Array or TypeKind.Object or TypeKind.Json
+            var formatted = p.Type.Kind is TypeKind.Array or TypeKind.Object or TypeKind.Json or TypeKind.Map or TypeKind.Union
                 ? $"{value}?.ToString()"
                 : p.Nullable || !p.Type.IsValueType
                     ? $"({value} is {{ }} {local} ? {QueryCode.Format(p.Type, models, local)} : null)"

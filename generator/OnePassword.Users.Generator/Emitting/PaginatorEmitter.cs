@@ -14,26 +14,27 @@ internal static class PaginatorEmitter
 {
     private const string Runtime = "global::OnePassword.Users.Runtime";
 
-    public static IEnumerable<GeneratedFile> Emit(ApiModel api)
+    /// <summary>The request builders with list operations, each with those operations.</summary>
+    public static IEnumerable<(BuilderNode Node, List<OperationModel> Operations)> Paginated(ApiModel api)
     {
         foreach (var node in ClientEmitter.Descendants(api.Root).Prepend(api.Root))
         {
             var paginated = node.Operations.Where(o => o.Pagination is not null).ToList();
             if (paginated.Count > 0)
             {
-                yield return EmitNode(api, node, paginated);
+                yield return (node, paginated);
             }
         }
     }
 
-    private static GeneratedFile EmitNode(ApiModel api, BuilderNode node, List<OperationModel> operations)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, BuilderNode node, List<OperationModel> operations)
     {
         // The extensions live in the client's namespace, which users import anyway, so
         // ListAllAsync shows up without a using for the builder's deep namespace.
         var ns = api.Options.Namespace;
         var builder = RequestBuilderEmitter.FullName(api, node);
         var className = (node.NamespaceSuffix.Length == 0 ? api.Options.ClientName : node.NamespaceSuffix.Replace(".", string.Empty)) + "PaginationExtensions";
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + ns);
         w.Doc($"Paginators for <c>{node.ClassName}</c>: every page of its list operations, fetched lazily.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
@@ -47,7 +48,7 @@ internal static class PaginatorEmitter
 
         w.Close();
         w.Close();
-        return new GeneratedFile($"{ns}.{className}.g.cs", w.ToString());
+        return HintNames.For(ns, className);
     }
 
     private static void DocListParameters(SourceWriter w, List<QueryParameterModel> filters, PaginationModel pagination)
@@ -55,7 +56,7 @@ internal static class PaginatorEmitter
         w.Line("/// <param name=\"builder\">The request builder of the list.</param>");
         foreach (var q in filters)
         {
-            w.Line($"/// <param name=\"{Identifiers.ToCamelCase(q.WireName).TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
+            w.Line($"/// <param name=\"{q.ArgumentName.TrimStart('@')}\">{SourceWriter.DocInline(q.Description ?? "The " + q.WireName + " query parameter.")}</param>");
         }
 
         if (pagination.PageSizeProperty is not null)
@@ -73,14 +74,14 @@ internal static class PaginatorEmitter
             .Where(q => q.PropertyName != pagination.PageTokenProperty && q.PropertyName != pagination.PageSizeProperty)
             .OrderBy(q => q.Required ? 0 : 1)
             .ToList();
-        var parameters = filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {Identifiers.ToCamelCase(q.WireName)}{(q.Required ? string.Empty : " = null")}").ToList();
+        var parameters = filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {q.ArgumentName}{(q.Required ? string.Empty : " = null")}").ToList();
         if (pagination.PageSizeProperty is not null)
         {
             parameters.Add("int? pageSize = null");
         }
 
         var parameterList = string.Join(", ", parameters.Prepend($"this {builder} builder"));
-        var arguments = string.Join(", ", filters.Select(q => Identifiers.ToCamelCase(q.WireName)).Concat(pagination.PageSizeProperty is null ? [] : ["pageSize"]));
+        var arguments = string.Join(", ", filters.Select(q => q.ArgumentName).Concat(pagination.PageSizeProperty is null ? [] : ["pageSize"]));
         var fetchName = "Fetch" + operation.Name + "PageAsync";
         var pageable = $"{Runtime}.Pageable<{item}>";
 
@@ -118,7 +119,7 @@ internal static class PaginatorEmitter
         w.Line($"    {prefix}AllAsync({SourceWriter.Join(", ", "builder", arguments)}).AsPages(pageToken, cancellationToken);");
         w.Line();
 
-        var fetchParameters = string.Join(", ", filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {Identifiers.ToCamelCase(q.WireName)}")
+        var fetchParameters = string.Join(", ", filters.Select(q => $"{CSharpTypes.Nullable(q.Type, models)} {q.ArgumentName}")
             .Concat(pagination.PageSizeProperty is null ? [] : ["int? pageSize"])
             .Prepend($"{builder} builder")
             .Concat(["string? pageToken", "global::System.Threading.CancellationToken cancellationToken"]));
@@ -126,7 +127,7 @@ internal static class PaginatorEmitter
         w.Open($"var response = await builder.{operation.Method}Async(request =>");
         foreach (var q in filters)
         {
-            w.Line($"request.QueryParameters.{q.PropertyName} = {Identifiers.ToCamelCase(q.WireName)};");
+            w.Line($"request.QueryParameters.{q.PropertyName} = {q.ArgumentName};");
         }
 
         if (pagination.PageSizeProperty is not null)
@@ -136,7 +137,10 @@ internal static class PaginatorEmitter
 
         w.Line($"request.QueryParameters.{pagination.PageTokenProperty} = pageToken;");
         w.Close("}, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {Runtime}.Page<{item}>((global::System.Collections.Generic.IReadOnlyList<{item}>?)response.{pagination.ItemsProperty} ?? [], response.{pagination.NextPageTokenProperty});");
+        var response = api.Objects.First(o => o.Name == pagination.ResponseType.Name).AllProperties.ToList();
+        var items = response.First(p => p.WireName == pagination.ItemsWireName).Name;
+        var next = response.First(p => p.WireName == pagination.NextPageTokenWireName).Name;
+        w.Line($"return new {Runtime}.Page<{item}>((global::System.Collections.Generic.IReadOnlyList<{item}>?)response.{items} ?? [], response.{next});");
         w.Close();
     }
 }

@@ -19,10 +19,10 @@ internal static class RequestBuilderEmitter
 
     public static string FullName(ApiModel api, BuilderNode node) => "global::" + Namespace(api, node) + "." + node.ClassName;
 
-    public static GeneratedFile Emit(ApiModel api, BuilderNode node, string? description)
+    /// <returns>The hint name of the file when the type has a file of its own.</returns>
+    public static string Emit(SourceWriter w, ApiModel api, BuilderNode node, string? description)
     {
         var ns = Namespace(api, node);
-        var w = SourceWriter.StartFile();
         w.Open("namespace " + ns);
         w.Doc(description, fallback: $"Builds requests for <c>{(node.PathTemplate.Replace("{+", "{"))}</c>.");
         w.Line(ClientEmitter.GeneratedCodeAttribute);
@@ -45,13 +45,13 @@ internal static class RequestBuilderEmitter
         EmitWithUrl(w, node);
         w.Close();
         w.Close();
-        return new GeneratedFile($"{ns}.{node.ClassName}.g.cs", w.ToString());
+        return HintNames.For(ns, node.ClassName);
     }
 
     /// <summary>Navigation and operations; shared with the root client, which has its own constructor.</summary>
     public static void EmitMembers(SourceWriter w, ApiModel api, BuilderNode node)
     {
-        foreach (var child in node.Children.Where(c => !c.IsItem))
+        foreach (var child in node.Children.Where(c => !c.IsItem && !c.IsMethod))
         {
             var summary = child.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
             w.Doc(summary ?? $"Navigates to <c>{(child.PathTemplate.Substring(node.PathTemplate.Length).Replace("{+", "{"))}</c>.");
@@ -72,10 +72,40 @@ internal static class RequestBuilderEmitter
             w.Line();
         }
 
+        foreach (var child in node.Children.Where(c => c.IsMethod))
+        {
+            EmitNavigationMethod(w, api, node, child);
+        }
+
         foreach (var operation in node.Operations)
         {
             OperationEmitter.Emit(w, api, node, operation);
         }
+    }
+
+    /// <summary>A segment of literal text and parameters (<c>{Sid}.json</c>): a method taking each parameter.</summary>
+    private static void EmitNavigationMethod(SourceWriter w, ApiModel api, BuilderNode node, BuilderNode child)
+    {
+        var summary = child.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
+        w.Doc(summary ?? $"Navigates to <c>{child.PathTemplate.Substring(node.PathTemplate.Length).Replace("{+", "{")}</c>.");
+        foreach (var parameter in child.MethodParameters)
+        {
+            w.Line($"/// <param name=\"{parameter.ParameterName.TrimStart('@')}\">The {SourceWriter.DocInline(parameter.WireName)}; percent-encoded, so no character of it can change the route.</param>");
+        }
+
+        w.Line("/// <returns>The request builder.</returns>");
+        w.Line($"/// <exception cref=\"global::System.ArgumentException\">A value is null, empty, <c>.</c> or <c>..</c>.</exception>");
+        w.Open($"public {FullName(api, child)} {child.PropertyName}({string.Join(", ", child.MethodParameters.Select(p => "string " + p.ParameterName))})");
+        w.Open($"var pathParameters = new {Dictionary}(PathParameters)");
+        foreach (var parameter in child.MethodParameters)
+        {
+            w.Line($"[{SourceWriter.Literal(parameter.WireName)}] = {Runtime}.PathSegment.Encode({parameter.ParameterName}, nameof({parameter.ParameterName})),");
+        }
+
+        w.Close("};");
+        w.Line("return new(pathParameters, RequestAdapter);");
+        w.Close();
+        w.Line();
     }
 
     /// <summary>The RFC 6570 template: base URL, the path, and every query parameter of the node's operations.</summary>

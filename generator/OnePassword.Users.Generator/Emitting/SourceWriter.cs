@@ -7,7 +7,8 @@ namespace OnePassword.Users.Generator.Emitting;
 /// <summary>Writes indented C# text; every line goes through here so indentation stays right.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    // Most generated files are a few kilobytes: starting there saves the builder's regrowth.
+    private readonly StringBuilder _builder = new(8192);
     private int _indent;
 
     public SourceWriter Line(string text = "")

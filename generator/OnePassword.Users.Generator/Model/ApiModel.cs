@@ -15,6 +15,7 @@ internal sealed record ApiModel(
     BuilderNode Root,
     EquatableArray<ObjectType> Objects,
     EquatableArray<EnumType> Enums,
+    EquatableArray<UnionType> Unions,
     SecurityInfo? Security,
     EquatableArray<RateLimitInfo> RateLimits);
 

@@ -25,9 +25,11 @@ internal sealed record OperationModel(
     PaginationModel? Pagination);
 
 /// <summary>A query parameter and the constraints the client checks before sending.</summary>
+/// <param name="ArgumentName">The C# parameter name in paginator methods.</param>
 internal sealed record QueryParameterModel(
     string WireName,
     string PropertyName,
+    string ArgumentName,
     TypeRef Type,
     bool Required,
     string? Description,
@@ -35,19 +37,24 @@ internal sealed record QueryParameterModel(
     string? Maximum,
     string? DefaultValue);
 
-/// <summary>A request body: JSON or a URL-encoded form of an object type.</summary>
-internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool Required, string? Description)
+/// <summary>A request body: JSON, a URL-encoded form of an object type, or a raw stream of any other media type.</summary>
+internal sealed record RequestBodyModel(TypeRef Type, string ContentType, bool Required, string? Description, bool IsStream = false)
 {
-    public bool IsForm => ContentType == "application/x-www-form-urlencoded";
+    public const string Form = "application/x-www-form-urlencoded";
+
+    public bool IsForm => ContentType == Form;
 }
 
-/// <summary>How a list operation paginates (AIP-158 names, or the <c>x-pagination</c> extension).</summary>
+/// <summary>
+/// How a list operation paginates (AIP-158 names, or the <c>x-pagination</c> extension). The
+/// response properties are named by wire name: their C# names are settled with the models.
+/// </summary>
 internal sealed record PaginationModel(
     string PageTokenProperty,
     string? PageSizeProperty,
     string? MinimumPageSize,
     string? MaximumPageSize,
-    string NextPageTokenProperty,
-    string ItemsProperty,
+    string NextPageTokenWireName,
+    string ItemsWireName,
     TypeRef ItemType,
     TypeRef ResponseType);

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
 using OnePassword.Users.Generator.Naming;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Parsing;
 
@@ -23,27 +23,29 @@ internal sealed class OperationParser
         _schemas = schemas;
     }
 
-    public OperationModel? Parse(string path, YamlMappingNode pathItem, string method, string pascalMethod, YamlMappingNode operation)
+    /// <param name="name">The operation's C# name, unique in the client (from its operationId).</param>
+    public OperationModel? Parse(string path, SpecMap pathItem, string method, string pascalMethod, SpecMap operation, string name)
     {
         var operationId = _document.String(operation, "operationId");
-        var name = Identifiers.ToPascalCase(operationId ?? method + "_" + path);
         var parameters = Parameters(pathItem, operation);
         CheckPathParameters(path, operation, parameters);
 
         var query = new List<QueryParameterModel>();
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new NameScope(["AddTo", .. NameScope.ObjectMembers]);
+        var arguments = new NameScope(PaginatorArguments);
         foreach (var (parameter, wireName) in parameters.Where(p => p.In == "query").Select(p => (p.Node, p.Name)))
         {
-            var property = Identifiers.ToPascalCase(wireName);
-            if (!propertyNames.Add(property))
+            var candidate = Identifiers.ToPascalCase(wireName);
+            var property = properties.Take(candidate);
+            if (property != candidate)
             {
-                _document.Report(DiagnosticDescriptors.NameCollision, parameter, $"Query parameter '{wireName}' of '{operationId ?? path}'", property, "another query parameter");
-                continue;
+                _document.Report(DiagnosticDescriptors.Renamed, parameter, $"Query parameter '{wireName}' of '{operationId ?? path}'", property, candidate, "another query parameter");
             }
 
             var schemaNode = _document.Child(parameter, "schema");
             var type = _schemas.Map(schemaNode, name + property, out _);
-            if (type.Kind is TypeKind.Object or TypeKind.Json || (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Array))
+            if (type.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Map or TypeKind.Union
+                || (type.Kind == TypeKind.Array && type.Item!.Kind is TypeKind.Object or TypeKind.Json or TypeKind.Array or TypeKind.Map or TypeKind.Union))
             {
                 _document.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter,
                     $"Query parameter '{wireName}' has an object schema, which is not supported; it is skipped");
@@ -54,6 +56,7 @@ internal sealed class OperationParser
             query.Add(new QueryParameterModel(
                 wireName,
                 property,
+                arguments.Take(Identifiers.ToCamelCase(wireName)),
                 type,
                 _document.Bool(parameter, "required"),
                 _document.String(parameter, "description") ?? (schema is null ? null : _schemas.Description(schema)),
@@ -99,10 +102,13 @@ internal sealed class OperationParser
             Pagination(operation, method, query, successType));
     }
 
-    private sealed record ParameterEntry(string Name, string In, YamlMappingNode Node);
+    // The paginators' own parameters and locals, which a query parameter's argument must not shadow.
+    private static readonly string[] PaginatorArguments = ["builder", "pageSize", "pageToken", "cancellationToken", "token", "request", "response", "size"];
+
+    private sealed record ParameterEntry(string Name, string In, SpecMap Node);
 
     /// <summary>Path-level parameters overridden by operation-level ones with the same name and location.</summary>
-    private List<ParameterEntry> Parameters(YamlMappingNode pathItem, YamlMappingNode operation)
+    private List<ParameterEntry> Parameters(SpecMap pathItem, SpecMap operation)
     {
         var result = new List<ParameterEntry>();
         foreach (var list in new[] { _document.Sequence(pathItem, "parameters"), _document.Sequence(operation, "parameters") })
@@ -124,7 +130,7 @@ internal sealed class OperationParser
         return result;
     }
 
-    private void CheckPathParameters(string path, YamlMappingNode operation, List<ParameterEntry> parameters)
+    private void CheckPathParameters(string path, SpecMap operation, List<ParameterEntry> parameters)
     {
         var inTemplate = PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups["name"].Value).ToList();
         var declared = parameters.Where(p => p.In == "path").Select(p => p.Name).ToList();
@@ -143,7 +149,7 @@ internal sealed class OperationParser
 
     private sealed record BodyResult(RequestBodyModel? Type);
 
-    private BodyResult? RequestBody(YamlMappingNode operation, string name, string path)
+    private BodyResult? RequestBody(SpecMap operation, string name, string path)
     {
         if (_document.Child(operation, "requestBody") is not { } node)
         {
@@ -155,34 +161,46 @@ internal sealed class OperationParser
             return new BodyResult(null);
         }
 
-        foreach (var content in SpecDocument.Entries(_document.Map(body, "content")))
+        // JSON first, then a form, then */* read as JSON, then any other single media type as a raw stream.
+        var contents = SpecDocument.Entries(_document.Map(body, "content"))
+            .Select(content => (Type: content.Key.Split(';')[0].Trim(), Media: content.Value as SpecMap, Node: content.Value))
+            .ToList();
+        var chosen = contents.Where(c => IsJson(c.Type)).Concat(contents.Where(c => c.Type == RequestBodyModel.Form))
+            .Concat(contents.Where(c => c.Type is "*/*" or "application/*")).Select(c => (Chosen: c, Raw: false))
+            .Concat(contents.Where(c => !c.Type.StartsWith("multipart/", StringComparison.Ordinal)).Select(c => (Chosen: c, Raw: true)))
+            .Cast<((string Type, SpecMap? Media, SpecNode Node) Chosen, bool Raw)?>()
+            .FirstOrDefault();
+        if (chosen is not { } found)
         {
-            var contentType = content.Key.Split(';')[0].Trim();
-            var isJson = contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal);
-            var isForm = contentType == "application/x-www-form-urlencoded";
-            if (!isJson && !isForm)
-            {
-                continue;
-            }
-
-            var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
-            var type = _schemas.Map(schema, name + "RequestBody", out _);
-            if (isForm && type.Kind != TypeKind.Object)
-            {
-                _document.Report(DiagnosticDescriptors.UnsupportedConstruct, schema ?? content.Value,
-                    $"The form body of '{path}' must be an object schema; the operation is skipped");
-                return new BodyResult(null);
-            }
-
-            return new BodyResult(new RequestBodyModel(type, contentType, _document.Bool(body, "required"), _document.String(body, "description")));
+            _document.Report(DiagnosticDescriptors.UnsupportedConstruct, node,
+                $"The request body of '{path}' is multipart only, which is not supported; the operation is skipped");
+            return new BodyResult(null);
         }
 
-        _document.Report(DiagnosticDescriptors.UnsupportedConstruct, node,
-            $"The request body of '{path}' has no JSON or form content type; the operation is skipped");
-        return new BodyResult(null);
+        var required = _document.Bool(body, "required");
+        var description = _document.String(body, "description");
+        if (found.Raw)
+        {
+            return new BodyResult(new RequestBodyModel(new TypeRef(TypeKind.Bytes), found.Chosen.Type, required, description, IsStream: true));
+        }
+
+        var schema = found.Chosen.Media is { } media ? _document.Child(media, "schema") : null;
+        var type = _schemas.Map(schema, name + "RequestBody", out _);
+        var contentType = found.Chosen.Type is "*/*" or "application/*" ? "application/json" : found.Chosen.Type;
+        if (contentType == RequestBodyModel.Form && type.Kind != TypeKind.Object)
+        {
+            _document.Report(DiagnosticDescriptors.UnsupportedConstruct, schema ?? found.Chosen.Node,
+                $"The form body of '{path}' must be an object schema; the operation is skipped");
+            return new BodyResult(null);
+        }
+
+        return new BodyResult(new RequestBodyModel(type, contentType, required, description));
     }
 
-    private (TypeRef? Type, string? ContentType) Success(YamlMappingNode? responses, string name)
+    private static bool IsJson(string contentType) =>
+        contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal);
+
+    private (TypeRef? Type, string? ContentType) Success(SpecMap? responses, string name)
     {
         var success = SpecDocument.Entries(responses)
             .Where(e => e.Key.StartsWith("2", StringComparison.Ordinal))
@@ -196,10 +214,10 @@ internal sealed class OperationParser
         foreach (var content in SpecDocument.Entries(_document.Map(response, "content")))
         {
             var contentType = content.Key.Split(';')[0].Trim();
-            if (contentType == "application/json" || contentType.EndsWith("+json", StringComparison.Ordinal))
+            if (IsJson(contentType) || contentType is "*/*" or "application/*")
             {
-                var schema = content.Value is YamlMappingNode media ? _document.Child(media, "schema") : null;
-                return (_schemas.Map(schema, name + "Response", out _), contentType);
+                var schema = content.Value is SpecMap media ? _document.Child(media, "schema") : null;
+                return (_schemas.Map(schema, name + "Response", out _), IsJson(contentType) ? contentType : "application/json");
             }
         }
 
@@ -210,7 +228,7 @@ internal sealed class OperationParser
     /// AIP-158 pagination: a page token query parameter, an optional page size, and a response
     /// with a next-page token and one array. <c>x-pagination</c> names them where a spec differs.
     /// </summary>
-    private PaginationModel? Pagination(YamlMappingNode operation, string method, List<QueryParameterModel> query, TypeRef? response)
+    private PaginationModel? Pagination(SpecMap operation, string method, List<QueryParameterModel> query, TypeRef? response)
     {
         var extension = _document.Map(operation, "x-pagination");
         if ((method != "get" && extension is null) || response?.Kind != TypeKind.Object)
@@ -225,9 +243,10 @@ internal sealed class OperationParser
 
         var token = query.FirstOrDefault(q => q.WireName == tokenName && q.Type.Kind == TypeKind.String);
         var size = query.FirstOrDefault(q => sizeNames.Contains(q.WireName) && q.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
-        var responseType = _schemas.Objects.FirstOrDefault(o => o.Name == response.Name);
+        var responseType = _schemas.FindObject(response.Name!);
         var next = responseType?.Properties.FirstOrDefault(p => p.WireName == nextName && p.Type.Kind == TypeKind.String);
-        var arrays = responseType?.Properties.Where(p => p.Type.Kind == TypeKind.Array && (itemsName is null || p.WireName == itemsName)).ToList();
+        var arrays = responseType?.Properties.Where(p => p.Type.Kind == TypeKind.Array && (itemsName is null || p.WireName == itemsName))
+            .GroupBy(p => p.WireName).Select(g => g.Last()).ToList();
 
         if (token is null || next is null || arrays is not { Count: 1 })
         {
@@ -245,8 +264,8 @@ internal sealed class OperationParser
             size?.PropertyName,
             size?.Minimum,
             size?.Maximum,
-            next.Name,
-            arrays[0].Name,
+            next.WireName,
+            arrays[0].WireName,
             arrays[0].Type.Item!,
             response);
     }

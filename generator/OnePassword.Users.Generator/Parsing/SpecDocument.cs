@@ -1,63 +1,79 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Parsing;
 
 /// <summary>
-/// A spec file loaded as a YAML tree (JSON is read as YAML too), with the diagnostics found while
-/// reading it, local <c>$ref</c> resolution and the source location of every node.
+/// A spec file read as a tree (JSON by its own fast reader, YAML through YamlDotNet), with the
+/// diagnostics found while reading it, local <c>$ref</c> resolution and the source location of
+/// every node.
 /// </summary>
 internal sealed class SpecDocument
 {
-    private readonly List<DiagnosticInfo> _diagnostics;
+    // Subtrees that hold example payloads or values, not spec structure: a "$ref" key in them is data.
+    private static readonly HashSet<string> DataKeys = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
 
-    private SpecDocument(string filePath, string text, YamlMappingNode root, List<DiagnosticInfo> diagnostics)
+    // Maps whose keys the spec chooses: a key "example" there is a name, and its value is structure.
+    private static readonly HashSet<string> NameMaps = new(StringComparer.Ordinal)
+    {
+        "properties", "paths", "schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems", "webhooks", "patternProperties", "$defs", "definitions",
+    };
+
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly SpecLines _lines;
+
+    private SpecDocument(string filePath, string text, SpecMap root, List<DiagnosticInfo> diagnostics, SpecLines lines)
     {
         FilePath = filePath;
         Text = text;
         Root = root;
         _diagnostics = diagnostics;
+        _lines = lines;
     }
 
     public string FilePath { get; }
 
     public string Text { get; }
 
-    public YamlMappingNode Root { get; }
+    public SpecMap Root { get; }
 
     /// <summary>Loads the text; on failure reports OAG001/OAG002 and returns null.</summary>
     public static SpecDocument? Load(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
-        var stream = new YamlStream();
-        try
+        var lines = new SpecLines(text);
+        var read = JsonSpecReader.LooksLikeJson(text) ? JsonSpecReader.Read(text) : null;
+        if (read is null || read.Error is not null)
         {
-            stream.Load(new StringReader(text));
+            // YAML is a superset of JSON: a flow-style YAML file starts with '{' too.
+            var yaml = YamlSpecReader.Read(text);
+            read = read is null || yaml.Error is null ? yaml : read;
         }
-        catch (YamlException exception)
+
+        foreach (var problem in read.Warnings)
         {
-            diagnostics.Add(new DiagnosticInfo(
-                DiagnosticDescriptors.InvalidDocument.Id,
-                new[] { FirstLine(exception.InnerException?.Message ?? exception.Message) }.ToEquatableArray(),
-                LocationOf(filePath, text, exception.Start, exception.End)));
+            diagnostics.Add(Problem(filePath, lines, problem));
+        }
+
+        if (read.Error is { } error)
+        {
+            diagnostics.Add(Problem(filePath, lines, error));
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (read.Root is not SpecMap root)
         {
             diagnostics.Add(new DiagnosticInfo(
                 DiagnosticDescriptors.NotOpenApi3.Id,
                 new[] { "The spec must be a YAML or JSON object with an 'openapi' field" }.ToEquatableArray(),
-                LocationOf(filePath, text, Mark.Empty, Mark.Empty)));
+                lines.Locate(filePath, 0, 0)));
             return null;
         }
 
-        var document = new SpecDocument(filePath, text, root, diagnostics);
+        var document = new SpecDocument(filePath, text, root, diagnostics, lines);
         var version = document.String(root, "openapi");
         if (version is null || !version.StartsWith("3.", StringComparison.Ordinal))
         {
@@ -70,64 +86,62 @@ internal sealed class SpecDocument
             return null;
         }
 
+        document.ReportExternalReferences();
         return document;
     }
 
-    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
+    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode? node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(
             descriptor.Id,
             arguments.ToEquatableArray(),
-            node is null ? LocationOf(FilePath, Text, Mark.Empty, Mark.Empty) : LocationOf(FilePath, Text, node.Start, node.End)));
+            node is null ? _lines.Locate(FilePath, 0, 0) : LocationOf(node)));
 
     /// <summary>Where a node is written in the spec file.</summary>
-    public SpecLocation LocationOf(YamlNode node) => LocationOf(FilePath, Text, node.Start, node.End);
+    public SpecLocation LocationOf(SpecNode node) => _lines.Locate(FilePath, node.Start, node.End);
 
-    public YamlNode? Child(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    public SpecNode? Child(SpecMap map, string key) => map.Get(key);
 
-    public YamlMappingNode? Map(YamlMappingNode map, string key) => Child(map, key) as YamlMappingNode;
+    public SpecMap? Map(SpecMap map, string key) => map.Get(key) as SpecMap;
 
-    public YamlSequenceNode? Sequence(YamlMappingNode map, string key) => Child(map, key) as YamlSequenceNode;
+    public SpecSequence? Sequence(SpecMap map, string key) => map.Get(key) as SpecSequence;
 
-    public string? String(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+    public string? String(SpecMap map, string key) => (map.Get(key) as SpecScalar)?.Value;
 
-    public bool Bool(YamlMappingNode map, string key) =>
+    public bool Bool(SpecMap map, string key) =>
         string.Equals(String(map, key), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><see langword="true"/> or <see langword="false"/> when the key says so; null when it is absent or neither.</summary>
-    public bool? OptionalBool(YamlMappingNode map, string key) => String(map, key)?.ToLowerInvariant() switch
+    public bool? OptionalBool(SpecMap map, string key) => String(map, key)?.ToLowerInvariant() switch
     {
         "true" => true,
         "false" => false,
         _ => null,
     };
 
-    public static IEnumerable<KeyValuePair<string, YamlNode>> Entries(YamlMappingNode? map)
+    public static IEnumerable<KeyValuePair<string, SpecNode>> Entries(SpecMap? map)
     {
         if (map is null)
         {
             yield break;
         }
 
-        foreach (var pair in map.Children)
+        foreach (var pair in map.Entries)
         {
-            if (pair.Key is YamlScalarNode { Value: { } key })
-            {
-                yield return new KeyValuePair<string, YamlNode>(key, pair.Value);
-            }
+            yield return new KeyValuePair<string, SpecNode>(pair.Key, pair.Value);
         }
     }
 
     /// <summary>
     /// Follows <c>$ref</c>s (local JSON pointers only) to the node they name. Reports OAG003 for a
-    /// dangling reference and OAG004 for an external one; returns null then.
+    /// dangling or circular reference; returns null then, and for an external reference, which
+    /// <see cref="Load"/> reported already.
     /// </summary>
-    public YamlMappingNode? Resolve(YamlNode node, out string? referenceName)
+    public SpecMap? Resolve(SpecNode node, out string? referenceName)
     {
         referenceName = null;
         var current = node;
         var hops = 0;
-        while (current is YamlMappingNode map && String(map, "$ref") is { } reference)
+        while (current is SpecMap map && String(map, "$ref") is { } reference)
         {
             if (++hops > 32)
             {
@@ -135,10 +149,8 @@ internal sealed class SpecDocument
                 return null;
             }
 
-            if (!reference.StartsWith("#/", StringComparison.Ordinal))
+            if (!reference.StartsWith("#", StringComparison.Ordinal))
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, Child(map, "$ref"),
-                    $"The external reference '{reference}' is not supported; put the definition in this file");
                 return null;
             }
 
@@ -153,19 +165,66 @@ internal sealed class SpecDocument
             current = target;
         }
 
-        return current as YamlMappingNode;
+        return current as SpecMap;
     }
 
-    private YamlNode? FindPointer(string reference)
+    /// <summary>Reports every <c>$ref</c> to another file, wherever it is: nothing it names can be generated.</summary>
+    private void ReportExternalReferences()
     {
-        YamlNode? current = Root;
+        // The flag marks the maps whose keys are names chosen by the spec (properties, paths...), not keywords.
+        var pending = new Stack<(SpecNode Node, bool NamesOnly)>();
+        pending.Push((Root, false));
+        while (pending.Count > 0)
+        {
+            var (node, namesOnly) = pending.Pop();
+            switch (node)
+            {
+                case SpecMap map:
+                    foreach (var entry in map.Entries)
+                    {
+                        if (!namesOnly && entry.Key == "$ref" && entry.Value is SpecScalar { Value: var reference } && !reference.StartsWith("#", StringComparison.Ordinal))
+                        {
+                            Report(DiagnosticDescriptors.UnsupportedConstruct, entry.Value,
+                                $"The external reference '{reference}' is not supported; put the definition in this file");
+                        }
+                        else if (namesOnly || (!DataKeys.Contains(entry.Key) && !entry.Key.StartsWith("x-", StringComparison.Ordinal)))
+                        {
+                            pending.Push((entry.Value, !namesOnly && NameMaps.Contains(entry.Key)));
+                        }
+                    }
+
+                    break;
+                case SpecSequence sequence:
+                    foreach (var item in sequence.Children)
+                    {
+                        pending.Push((item, false));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private SpecNode? FindPointer(string reference)
+    {
+        SpecNode? current = Root;
+        if (reference == "#" || reference == "#/")
+        {
+            return current;
+        }
+
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         foreach (var raw in reference.Substring(2).Split('/'))
         {
             var token = Unescape(raw);
             current = current switch
             {
-                YamlMappingNode map => Child(map, token),
-                YamlSequenceNode sequence when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                SpecMap map => map.Get(token),
+                SpecSequence sequence when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                     && index < sequence.Children.Count => sequence.Children[index],
                 _ => null,
             };
@@ -181,22 +240,6 @@ internal sealed class SpecDocument
     private static string Unescape(string token) =>
         Uri.UnescapeDataString(token).Replace("~1", "/").Replace("~0", "~");
 
-    private static string FirstLine(string message)
-    {
-        var newline = message.IndexOf('\n');
-        return (newline < 0 ? message : message.Substring(0, newline)).Trim();
-    }
-
-    private static SpecLocation LocationOf(string filePath, string text, Mark start, Mark end)
-    {
-        // YamlDotNet marks are 1-based lines/columns with a 0-based character index; a missing
-        // end (scalar errors) collapses to the start.
-        var startLine = Math.Max(0, (int)start.Line - 1);
-        var startColumn = Math.Max(0, (int)start.Column - 1);
-        var endLine = Math.Max(startLine, (int)end.Line - 1);
-        var endColumn = endLine == startLine ? Math.Max(startColumn, (int)end.Column - 1) : Math.Max(0, (int)end.Column - 1);
-        var startIndex = (int)Math.Min(Math.Max(0, start.Index), text.Length);
-        var endIndex = (int)Math.Min(Math.Max(startIndex, end.Index), text.Length);
-        return new SpecLocation(filePath, startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
-    }
+    private static DiagnosticInfo Problem(string filePath, SpecLines lines, ReadProblem problem) =>
+        new(problem.DescriptorId, new[] { problem.Message }.ToEquatableArray(), lines.Locate(filePath, problem.Start, problem.End));
 }

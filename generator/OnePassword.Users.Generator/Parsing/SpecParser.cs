@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using OnePassword.Users.Generator.Diagnostics;
 using OnePassword.Users.Generator.Model;
-using YamlDotNet.RepresentationModel;
+using OnePassword.Users.Generator.Parsing.Reading;
 
 namespace OnePassword.Users.Generator.Parsing;
 
@@ -21,7 +21,9 @@ internal static class SpecParser
         {
             var document = SpecDocument.Load(filePath, text, diagnostics);
             var model = document is null ? null : ParseDocument(document, options);
-            return new ParsedSpec(model, diagnostics.ToEquatableArray());
+
+            // A shared component (a parameter used by many operations) reports its problem once.
+            return new ParsedSpec(model, diagnostics.Distinct().ToEquatableArray());
         }
 #pragma warning disable CA1031 // A generator must never crash the compiler: report and carry on.
         catch (Exception exception)
@@ -29,7 +31,7 @@ internal static class SpecParser
         {
             diagnostics.Add(new DiagnosticInfo(
                 DiagnosticDescriptors.GeneratorFailure.Id,
-                new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray(),
+                new[] { FailureText.Of(exception) }.ToEquatableArray(),
                 new SpecLocation(filePath, 0, 0, 0, 0, 0, 0)));
             return new ParsedSpec(null, diagnostics.ToEquatableArray());
         }
@@ -38,13 +40,14 @@ internal static class SpecParser
     private static ApiModel ParseDocument(SpecDocument document, ClientOptions options)
     {
         var root = document.Root;
-        var info = document.Map(root, "info") ?? new YamlMappingNode();
+        var info = document.Map(root, "info") ?? SpecMap.Empty;
         var names = new TypeNames(options.ClientName);
         var schemas = new SchemaMapper(document, names);
         schemas.MapComponents();
 
         var servers = ServerUrls(document, root);
         var paths = new PathTreeParser(document, schemas, options).Parse();
+        var (objects, enums, unions) = schemas.Complete();
 
         return new ApiModel(
             options,
@@ -54,17 +57,18 @@ internal static class SpecParser
             servers.ToEquatableArray(),
             paths.Prefix,
             paths.Root,
-            schemas.Objects.ToEquatableArray(),
-            schemas.Enums.ToEquatableArray(),
+            objects.ToEquatableArray(),
+            enums.ToEquatableArray(),
+            unions.ToEquatableArray(),
             Security(document, root),
             RateLimits(document, info));
     }
 
     /// <summary>Every URL the servers allow: each server's variables expanded over their enums.</summary>
-    private static List<string> ServerUrls(SpecDocument document, YamlMappingNode root)
+    private static List<string> ServerUrls(SpecDocument document, SpecMap root)
     {
         var urls = new List<string>();
-        foreach (var server in (document.Sequence(root, "servers")?.Children ?? []).OfType<YamlMappingNode>())
+        foreach (var server in (document.Sequence(root, "servers")?.Children ?? []).OfType<SpecMap>())
         {
             var url = document.String(server, "url");
             if (url is null || !url.StartsWith("http", StringComparison.OrdinalIgnoreCase))
@@ -75,8 +79,8 @@ internal static class SpecParser
             var expansions = new List<string> { url };
             foreach (var variable in SpecDocument.Entries(document.Map(server, "variables")))
             {
-                var definition = variable.Value as YamlMappingNode;
-                var values = definition is null ? [] : (document.Sequence(definition, "enum")?.Children ?? []).OfType<YamlScalarNode>().Select(v => v.Value ?? string.Empty).ToList();
+                var definition = variable.Value as SpecMap;
+                var values = definition is null ? [] : (document.Sequence(definition, "enum")?.Children ?? []).OfType<SpecScalar>().Select(v => v.Value ?? string.Empty).ToList();
                 var fallback = definition is null ? null : document.String(definition, "default");
                 if (fallback is not null)
                 {
@@ -93,10 +97,10 @@ internal static class SpecParser
         return urls.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static SecurityInfo? Security(SpecDocument document, YamlMappingNode root)
+    private static SecurityInfo? Security(SpecDocument document, SpecMap root)
     {
-        var schemes = document.Map(document.Map(root, "components") ?? new YamlMappingNode(), "securitySchemes");
-        var required = (document.Sequence(root, "security")?.Children ?? []).OfType<YamlMappingNode>()
+        var schemes = document.Map(document.Map(root, "components") ?? SpecMap.Empty, "securitySchemes");
+        var required = (document.Sequence(root, "security")?.Children ?? []).OfType<SpecMap>()
             .SelectMany(SpecDocument.Entries).ToList();
         var candidates = required.Select(r => r.Key).Concat(SpecDocument.Entries(schemes).Select(e => e.Key)).Distinct().ToList();
 
@@ -108,10 +112,10 @@ internal static class SpecParser
             }
 
             var type = document.String(scheme, "type");
-            if (type == "oauth2" && document.Map(document.Map(scheme, "flows") ?? new YamlMappingNode(), "clientCredentials") is { } flow)
+            if (type == "oauth2" && document.Map(document.Map(scheme, "flows") ?? SpecMap.Empty, "clientCredentials") is { } flow)
             {
-                var requested = required.Where(r => r.Key == name).Select(r => r.Value).OfType<YamlSequenceNode>()
-                    .SelectMany(s => s.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? string.Empty)).ToList();
+                var requested = required.Where(r => r.Key == name).Select(r => r.Value).OfType<SpecSequence>()
+                    .SelectMany(s => s.Children.OfType<SpecScalar>().Select(v => v.Value ?? string.Empty)).ToList();
                 var scopes = requested.Count > 0 ? requested : SpecDocument.Entries(document.Map(flow, "scopes")).Select(e => e.Key).ToList();
                 return new SecurityInfo(document.String(flow, "tokenUrl"), document.String(flow, "x-revocation-url"), scopes.Distinct().ToEquatableArray());
             }
@@ -125,10 +129,10 @@ internal static class SpecParser
         return null;
     }
 
-    private static EquatableArray<RateLimitInfo> RateLimits(SpecDocument document, YamlMappingNode info)
+    private static EquatableArray<RateLimitInfo> RateLimits(SpecDocument document, SpecMap info)
     {
         var limits = new List<RateLimitInfo>();
-        foreach (var rule in (document.Sequence(info, "x-rate-limits")?.Children ?? []).OfType<YamlMappingNode>())
+        foreach (var rule in (document.Sequence(info, "x-rate-limits")?.Children ?? []).OfType<SpecMap>())
         {
             if (int.TryParse(document.String(rule, "limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit)
                 && IsoDuration.TryParseSeconds(document.String(rule, "window"), out var seconds))

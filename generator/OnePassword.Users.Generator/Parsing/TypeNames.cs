@@ -1,20 +1,21 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using OnePassword.Users.Generator.Naming;
 
 namespace OnePassword.Users.Generator.Parsing;
 
-/// <summary>Hands out unique C# type names for component and inline schemas.</summary>
+/// <summary>Hands out unique C# type names in the models namespace, for component and inline schemas.</summary>
 internal sealed class TypeNames
 {
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    /// <summary>The internal helper class the models share (discriminator and property peeking, maps).</summary>
+    public const string HelperClass = "ModelJson";
+
+    private readonly NameScope _scope;
 
     public TypeNames(string clientName)
     {
         // The client class lives in the root namespace; models live in .Models, but keeping the
         // names apart avoids confusing documentation and using-directive clashes for users.
-        _used.Add(clientName);
+        _scope = new NameScope(clientName, HelperClass);
     }
 
     /// <summary>
@@ -30,15 +31,20 @@ internal sealed class TypeNames
         return Identifiers.ToPascalCase(string.Join("_", source.Select(Identifiers.ToPascalCase)));
     }
 
-    /// <summary>Reserves <paramref name="candidate"/>, or the first free <c>candidate2</c>, <c>candidate3</c>...</summary>
-    public string Reserve(string candidate)
+    /// <summary>Takes <paramref name="candidate"/> for a class, or the first free <c>candidate2</c>, <c>candidate3</c>...</summary>
+    public string Take(string candidate) => _scope.Take(Identifiers.Bound(candidate));
+
+    /// <summary>Takes a name for an enum, whose <c>{name}Json</c> companion class must be free too.</summary>
+    public string TakeEnum(string candidate)
     {
-        var name = candidate;
-        for (var suffix = 2; !_used.Add(name); suffix++)
+        var name = Identifiers.Bound(candidate, Identifiers.MaxLength - 4);
+        for (var suffix = 2; _scope.IsTaken(name) || _scope.IsTaken(name + "Json"); suffix++)
         {
-            name = candidate + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = Identifiers.Bound(candidate, Identifiers.MaxLength - 8) + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        _scope.Reserve(name);
+        _scope.Reserve(name + "Json");
         return name;
     }
 }

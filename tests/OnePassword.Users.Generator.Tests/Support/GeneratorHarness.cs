@@ -16,6 +16,10 @@ internal sealed record GeneratorRun(
     public string Source(string hintNameSuffix) =>
         Sources.Single(s => s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal)).SourceText.ToString();
 
+    /// <summary>A type of the output compilation; fails the test when it was not generated.</summary>
+    public INamedTypeSymbol Compilation(string metadataName) =>
+        Output.GetTypeByMetadataName(metadataName) ?? throw new Shouldly.ShouldAssertException($"{metadataName} was not generated");
+
     /// <summary>Compiler warnings and errors in the generated code (and any test code).</summary>
     public IReadOnlyList<Diagnostic> CompileProblems => Output.GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
@@ -56,6 +60,20 @@ internal static class GeneratorHarness
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+    }
+
+    /// <summary>Emits the compiled output (generated code and test sources) and loads it, collectible.</summary>
+    public static System.Reflection.Assembly Load(GeneratorRun run)
+    {
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+        }
+
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
     }
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
