@@ -60,9 +60,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>Runs the tool against this emulator, appending the connection flags that <paramref name="args"/> does not set itself.</summary>
     internal Task<CliResult> RunAsync(params string[] args) => Tool.RunAsync(WithConnection(args));
 
-    internal Task<CliResult> RunInTerminalAsync(params string[] args) => Tool.RunAsync(new Dictionary<string, string?>(), stdoutIsTerminal: true, WithConnection(args));
+    internal Task<CliResult> RunAsync(ToolRun run, params string[] args) => Tool.RunAsync(run, WithConnection(args));
 
-    private string[] WithConnection(string[] args)
+    internal string[] WithConnection(string[] args)
     {
         var connection = ConnectionArgs;
         var all = new List<string>(args);
