@@ -83,7 +83,7 @@ public sealed class ListUsersTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("╭");
-        result.Stdout.ShouldContain("10 user(s)");
+        result.Stdout.ShouldContain($"{EmulatorFixture.Users.Count} user(s)");
         foreach (var user in EmulatorFixture.Users)
         {
             result.Stdout.ShouldContain(fixture.IdOf(user.Email), customMessage: result.Stdout);

@@ -37,7 +37,7 @@ internal sealed class TerminalUserWriter(IAnsiConsole console, TextWriter output
         }
 
         await KeyValueBlocks.WriteAsync(output, _users).ConfigureAwait(false);
-        await output.WriteLineAsync($"{_users.Count} user(s)").ConfigureAwait(false);
+        await output.WriteLineAsync($"\n{_users.Count} user(s)").ConfigureAwait(false);
     }
 
     private Table? TableThatFits()
