@@ -91,6 +91,16 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_dry_run_that_finds_a_user_who_would_fail_exits_1()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "--dry-run", "carol@example.com", "nobody@example.com");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldContain("argument 2: nobody@example.com: no user has this email address");
+        result.Stdout.ShouldContain("Summary: 1 would be suspended, 0 already suspended, 1 would fail.");
+    }
+
+    [Fact]
     public async Task A_user_named_twice_is_changed_once()
     {
         var result = await fixture.RunAsync("users", "suspend", "--dry-run", "carol@example.com", fixture.IdOf("carol@example.com"));

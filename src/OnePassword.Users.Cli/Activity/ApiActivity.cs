@@ -190,7 +190,7 @@ internal sealed class ApiActivity
         {
             var now = Now;
             var request = attempt.Request;
-            _retry = new RetryView($"{request.Method.Method} {request.RequestUri?.AbsolutePath}", Reason(attempt), attempt.RetryNumber + 1, _maxAttempts, now, now + attempt.Delay);
+            _retry = new RetryView($"{request.Method.Method} {WaitDescription.ShortPath(request.RequestUri?.AbsolutePath ?? string.Empty)}", Reason(attempt), attempt.RetryNumber + 1, _maxAttempts, now, now + attempt.Delay);
             _lastEventAt = now;
             if (_operation is { } operation)
             {

@@ -17,6 +17,13 @@ internal static class WaitDescription
         return text is not null && waited >= Threshold ? text : null;
     }
 
+    /// <summary>The end of a long path, which names the resource: <c>…/users/56YE2TYN2VFYRLNSHKPW5NVT5E:suspend</c>.</summary>
+    public static string ShortPath(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length <= 2 ? path : "…/" + string.Join("/", segments[^2..]);
+    }
+
     private static (string? Text, TimeSpan Waited) Current(ActivitySnapshot snapshot, RateLimitForecast forecast)
     {
         var now = snapshot.Now;
@@ -27,7 +34,7 @@ internal static class WaitDescription
 
         if (snapshot.Retry is { } retry)
         {
-            return ($"retrying {retry.Request} after {retry.Reason} (attempt {retry.Attempt} of {retry.MaxAttempts}), in {Durations.Format(retry.Until - now)}", now - retry.Since);
+            return ($"retrying {retry.Request} in {Durations.Format(retry.Until - now)} (attempt {retry.Attempt} of {retry.MaxAttempts}) after {retry.Reason}", now - retry.Since);
         }
 
         if (snapshot.OnWire is { } attempt)
@@ -39,7 +46,7 @@ internal static class WaitDescription
 
             return attempt.Kind == AttemptKind.Token
                 ? ($"requesting an access token from {attempt.Host} ({Durations.Format(now - attempt.Since)})", now - attempt.Since)
-                : ($"waiting for {attempt.Host} to answer {attempt.Method} {attempt.Path} ({Durations.Format(now - attempt.Since)})", now - attempt.Since);
+                : ($"waiting for {attempt.Host} to answer ({Durations.Format(now - attempt.Since)}): {attempt.Method} {ShortPath(attempt.Path)}", now - attempt.Since);
         }
 
         var resume = forecast.ResumeIn(snapshot.ApiSends, now);

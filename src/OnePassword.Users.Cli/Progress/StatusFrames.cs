@@ -28,7 +28,7 @@ internal static class StatusFrames
         var bar = new string('━', filled) + new string('─', barWidth - filled);
 
         var activityLine = state.Stopping ? "stopping after the call in flight (Ctrl+C again quits at once)"
-            : WaitDescription.Describe(now, forecast) ?? (state.Current is { } current ? $"{change.Progressive} {current}" : string.Empty);
+            : WaitDescription.Describe(now, forecast) ?? (state.Current is { } current ? $"{(dryRun ? "checking" : change.Progressive)} {current}" : string.Empty);
         return [$"{title}  {bar}  {counts}", activityLine];
     };
 }
