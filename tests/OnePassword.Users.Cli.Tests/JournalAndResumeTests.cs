@@ -141,6 +141,42 @@ public sealed class JournalAndResumeTests
         result.Stdout.ShouldContain("Summary: 2 would be suspended, 0 already suspended, 0 would fail.");
     }
 
+    [Fact]
+    public async Task A_run_that_cannot_connect_leaves_no_journal_behind()
+    {
+        var state = Directory.CreateTempSubdirectory("op-users-no-journal-").FullName;
+        try
+        {
+            var result = await Tool.RunAsync(new Dictionary<string, string?> { ["XDG_STATE_HOME"] = state }, "users", "suspend", "someone@example.com");
+
+            result.ExitCode.ShouldBe(2, result.ToString());
+            result.Stderr.ShouldContain("missing --client-id");
+            Directory.EnumerateFileSystemEntries(state).ShouldBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("not json at all\n{}\n", "line 1 is not JSON")]
+    [InlineData("[1,2]\n{}\n", "line 1 is not a JSON object")]
+    [InlineData("{\"type\":\"outcome\",\"index\":1}\n", "its first line is not a run record")]
+    [InlineData("{\"type\":\"run\",\"version\":\"one\"}\n", "cannot resume (journal version one)")]
+    [InlineData("{\"type\":\"run\",\"version\":1}\n", "lists no targets")]
+    public async Task A_damaged_journal_is_refused_with_the_reason(string content, string reason)
+    {
+        await using var demo = await DemoEmulator.StartAsync(users: 20);
+        var journal = Path.Combine(demo.Directory, "damaged.jsonl");
+        await File.WriteAllTextAsync(journal, content);
+
+        var result = await Tool.RunAsync(new ToolRun(), ["users", "suspend", "--resume", journal, .. demo.ConnectionArgs]);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Stderr.ShouldContain(reason);
+    }
+
     private static string Without(string json, string property)
     {
         using var document = JsonDocument.Parse(json);

@@ -7,8 +7,8 @@ namespace OnePassword.Users.Cli.Commands;
 
 /// <summary>
 /// Runs a bulk suspend or reactivate: gathers the targets (or reads them from the journal being
-/// resumed), opens the journal before connecting (a run that cannot be recorded does not start),
-/// runs them with the live display, and turns the result into an exit code.
+/// resumed), opens the journal before the first call (a run that cannot be recorded does not
+/// start), runs them with the live display, and turns the result into an exit code.
 /// </summary>
 internal static class BulkCommand
 {
@@ -23,10 +23,7 @@ internal static class BulkCommand
             throw new UsageException($"Nothing to {change.Verb}: give user ids or emails, - for stdin, or --from-csv <file>.");
         }
 
-        var journalPath = request.Resume ?? request.Journal ?? JournalLocation.Default(context.Environment, change.Verb, time.GetUtcNow());
-        using var journal = JournalWriter.Open(journalPath, append: resumed is not null, time);
-        await context.Console.Error.WriteLineAsync(resumed is null ? $"Journal: {journal.Path}" : ResumeNote(journal.Path, resumed)).ConfigureAwait(false);
-
+        // Opening a session sends nothing yet; settings that cannot work fail here, before a journal exists.
         var session = await context.OpenSessionAsync(parseResult, cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
@@ -34,6 +31,11 @@ internal static class BulkCommand
             {
                 throw new UsageException($"The journal records a run on account {resumed.AccountId}; this run would act on account {session.AccountId}.");
             }
+
+            // A run that cannot be recorded does not start.
+            var journalPath = request.Resume ?? request.Journal ?? JournalLocation.Default(context.Environment, change.Verb, time.GetUtcNow());
+            using var journal = JournalWriter.Open(journalPath, append: resumed is not null, time);
+            await context.Console.Error.WriteLineAsync(resumed is null ? $"Journal: {journal.Path}" : ResumeNote(journal.Path, resumed)).ConfigureAwait(false);
 
             var run = new BulkRun(change, request.DryRun, session.AccountId, session.BaseUrl, targets, resumed is not null, time.GetUtcNow());
             var progress = new BulkProgress(targets.Count);

@@ -53,6 +53,11 @@ internal static class JournalReader
             using (document)
             {
                 var line = document.RootElement;
+                if (line.ValueKind != JsonValueKind.Object)
+                {
+                    throw new UsageException($"The journal '{path}' is damaged: line {i + 1} is not a JSON object.");
+                }
+
                 var type = String(line, "type");
                 if (contents is null && type != "run")
                 {
@@ -87,13 +92,18 @@ internal static class JournalReader
 
     private static JournalContents FirstRun(string path, JsonElement line)
     {
-        if (!line.TryGetProperty("version", out var version) || version.GetInt32() != JournalFormat.Version)
+        if (!line.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != JournalFormat.Version)
         {
             throw new UsageException($"The journal '{path}' was written by an op-users version this one cannot resume (journal version {version}).");
         }
 
+        if (!line.TryGetProperty("targets", out var listed) || listed.ValueKind != JsonValueKind.Array)
+        {
+            throw new UsageException($"The journal '{path}' is damaged: its first run record lists no targets.");
+        }
+
         var targets = new List<BulkTarget>();
-        foreach (var target in line.GetProperty("targets").EnumerateArray())
+        foreach (var target in listed.EnumerateArray())
         {
             targets.Add(new BulkTarget(
                 String(target, "source") ?? string.Empty,
@@ -104,14 +114,14 @@ internal static class JournalReader
 
         return new JournalContents(
             String(line, "action") ?? string.Empty,
-            line.TryGetProperty("dry_run", out var dryRun) && dryRun.GetBoolean(),
+            line.TryGetProperty("dry_run", out var dryRun) && dryRun.ValueKind == JsonValueKind.True,
             String(line, "account_id") ?? string.Empty,
             String(line, "base_url") ?? string.Empty,
             targets);
     }
 
     private static int Index(string path, JsonElement line, int lineNumber) =>
-        line.TryGetProperty("index", out var index) && index.TryGetInt32(out var value)
+        line.TryGetProperty("index", out var index) && index.ValueKind == JsonValueKind.Number && index.TryGetInt32(out var value)
             ? value
             : throw new UsageException($"The journal '{path}' is damaged: line {lineNumber + 1} has no target index.");
 
