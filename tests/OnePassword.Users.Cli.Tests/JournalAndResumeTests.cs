@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OnePassword.Users.Cli.Connection;
 using OnePassword.Users.Cli.Interruption;
 using OnePassword.Users.Cli.Tests.Support;
 using OnePassword.Users.Emulator;
@@ -9,8 +8,6 @@ namespace OnePassword.Users.Cli.Tests;
 /// <summary>The journal records each outcome as it happens, and <c>--resume</c> continues a stopped run without redoing what is done.</summary>
 public sealed class JournalAndResumeTests
 {
-    private static readonly ClientTuning Fast = new(RetryBaseDelay: TimeSpan.FromMilliseconds(2), RateLimitRules: []);
-
     [Fact]
     public async Task A_stopped_run_is_resumed_from_its_journal_and_each_user_is_changed_once()
     {
@@ -23,7 +20,7 @@ public sealed class JournalAndResumeTests
 
         // The first run is stopped as Ctrl+C would stop it, once a dozen users are done.
         using var stop = new StopSignal();
-        var first = Tool.RunAsync(new ToolRun { Stop = stop, Tuning = Fast }, ["users", "suspend", "--from-csv", csv, "--journal", journal, .. demo.ConnectionArgs]);
+        var first = Tool.RunAsync(new ToolRun { Stop = stop, Tuning = ToolRun.FastClient }, ["users", "suspend", "--from-csv", csv, "--journal", journal, .. demo.ConnectionArgs]);
         await DemoEmulator.WaitForOutcomesAsync(journal, 12, first);
 
         stop.Request(StopReason.Interrupt);
@@ -40,7 +37,7 @@ public sealed class JournalAndResumeTests
         suspendedNow.ShouldBe(done.Select(outcome => outcome.GetProperty("user_id").GetString()!).Concat(targets.Where(user => user.State == UserState.Suspended).Select(user => user.Id)).Distinct().Order());
         DemoEmulator.JournalLines(journal, "attempt").Count.ShouldBe(DemoEmulator.JournalLines(journal, "outcome").Count(outcome => outcome.GetProperty("outcome").GetString() is "changed" or "failed" or "interrupted"));
 
-        var resumed = await Tool.RunAsync(new ToolRun { Tuning = Fast }, ["users", "suspend", "--resume", journal, .. demo.ConnectionArgs]);
+        var resumed = await Tool.RunAsync(new ToolRun { Tuning = ToolRun.FastClient }, ["users", "suspend", "--resume", journal, .. demo.ConnectionArgs]);
 
         resumed.ExitCode.ShouldBe(0, resumed.ToString());
         resumed.Stderr.ShouldContain($"(continued: {done.Count} of 40 users done earlier)");

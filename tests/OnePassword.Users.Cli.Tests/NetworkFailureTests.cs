@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OnePassword.Users.Cli.Connection;
 using OnePassword.Users.Cli.Tests.Support;
 using OnePassword.Users.Emulator;
 
@@ -12,8 +11,6 @@ namespace OnePassword.Users.Cli.Tests;
 /// </summary>
 public sealed class NetworkFailureTests
 {
-    private static readonly ClientTuning Fast = new(RetryBaseDelay: TimeSpan.FromMilliseconds(2), RateLimitRules: []);
-
     [Fact]
     public async Task With_half_the_connections_dropped_every_one_of_300_users_gets_an_outcome()
     {
@@ -22,7 +19,7 @@ public sealed class NetworkFailureTests
         var csv = demo.WriteIds("all.csv", demo.Users);
         demo.Emulator.Faults.DropConnectionRate = 0.5;
 
-        var result = await Tool.RunAsync(new ToolRun { Tuning = Fast }, ["users", "suspend", "--from-csv", csv, "--output", "json", .. demo.ConnectionArgs]);
+        var result = await Tool.RunAsync(new ToolRun { Tuning = ToolRun.FastClient }, ["users", "suspend", "--from-csv", csv, "--output", "json", .. demo.ConnectionArgs]);
         demo.Emulator.Faults.Reset();
 
         demo.Emulator.Statistics.DroppedConnections.ShouldBeGreaterThan(100);
@@ -68,7 +65,7 @@ public sealed class NetworkFailureTests
 
         // The first ten go through (each answer takes a moment, so the test sees them come); then the network goes away for good.
         demo.Emulator.Faults.Latency = TimeSpan.FromMilliseconds(30);
-        var run = Tool.RunAsync(new ToolRun { Tuning = Fast }, ["users", "suspend", "--from-csv", csv, "--journal", journal, .. demo.ConnectionArgs]);
+        var run = Tool.RunAsync(new ToolRun { Tuning = ToolRun.FastClient }, ["users", "suspend", "--from-csv", csv, "--journal", journal, .. demo.ConnectionArgs]);
         await DemoEmulator.WaitForOutcomesAsync(journal, 10, run);
 
         demo.Emulator.Faults.DropConnectionRate = 1;

@@ -3,43 +3,21 @@ namespace OnePassword.Users.Cli.Bulk;
 /// <summary>Tells several sinks, one after the other, in the order given.</summary>
 internal sealed class BulkSinks(params IBulkSink[] sinks) : IBulkSink
 {
-    public async Task RunStartedAsync(BulkRun run)
-    {
-        foreach (var sink in sinks)
-        {
-            await sink.RunStartedAsync(run).ConfigureAwait(false);
-        }
-    }
+    public Task RunStartedAsync(BulkRun run) => EachAsync(sink => sink.RunStartedAsync(run));
 
-    public async Task AttemptingAsync(int index, string userId)
-    {
-        foreach (var sink in sinks)
-        {
-            await sink.AttemptingAsync(index, userId).ConfigureAwait(false);
-        }
-    }
+    public Task AttemptingAsync(int index, string userId) => EachAsync(sink => sink.AttemptingAsync(index, userId));
 
-    public async Task OutcomeAsync(BulkOutcome outcome)
-    {
-        foreach (var sink in sinks)
-        {
-            await sink.OutcomeAsync(outcome).ConfigureAwait(false);
-        }
-    }
+    public Task OutcomeAsync(BulkOutcome outcome) => EachAsync(sink => sink.OutcomeAsync(outcome));
 
-    public async Task NoteAsync(string message)
-    {
-        foreach (var sink in sinks)
-        {
-            await sink.NoteAsync(message).ConfigureAwait(false);
-        }
-    }
+    public Task NoteAsync(string message) => EachAsync(sink => sink.NoteAsync(message));
 
-    public async Task RunEndedAsync(BulkRun run, BulkResult result)
+    public Task RunEndedAsync(BulkRun run, BulkResult result) => EachAsync(sink => sink.RunEndedAsync(run, result));
+
+    private async Task EachAsync(Func<IBulkSink, Task> tell)
     {
         foreach (var sink in sinks)
         {
-            await sink.RunEndedAsync(run, result).ConfigureAwait(false);
+            await tell(sink).ConfigureAwait(false);
         }
     }
 }

@@ -28,6 +28,9 @@ internal sealed record ToolRun(IDictionary<string, string?> Environment)
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A client with millisecond backoffs and no client-side rate limit, for runs of hundreds of users in seconds.</summary>
+    public static ClientTuning FastClient { get; } = new(RetryBaseDelay: TimeSpan.FromMilliseconds(2), RateLimitRules: []);
+
     /// <summary>A terminal of <paramref name="width"/> columns on stdout and stderr, seen as one screen.</summary>
     public static ToolRun Terminal(int width) => new() { StdoutIsTerminal = true, StderrIsTerminal = true, SharedScreen = true, Width = width };
 }
