@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OnePassword.Users.Cli.Connection;
 using OnePassword.Users.Cli.Interruption;
 using OnePassword.Users.Cli.Tests.Support;
 using OnePassword.Users.Emulator;
@@ -47,6 +48,30 @@ public sealed class JournalAndResumeTests
         demo.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(active);
         DemoEmulator.JournalLines(journal, "run").Select(run => run.GetProperty("resumed").GetBoolean()).ShouldBe([false, true]);
         DemoEmulator.JournalLines(journal, "end").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_stop_during_a_rate_limit_wait_does_not_wait_for_the_permit()
+    {
+        await using var demo = await DemoEmulator.StartAsync(users: 30);
+        var journal = Path.Combine(demo.Directory, "run.jsonl");
+        var tuning = new ClientTuning(RateLimitRules: [new Runtime.RateLimitRule(3, TimeSpan.FromSeconds(30))]);
+        string[] ids = [.. demo.Users.Skip(12).Take(6).Select(user => user.Id)];
+        using var stop = new StopSignal();
+
+        var run = Tool.RunAsync(new ToolRun { Stop = stop, Tuning = tuning }, ["users", "suspend", "--dry-run", .. ids, "--journal", journal, .. demo.ConnectionArgs]);
+        await DemoEmulator.WaitForOutcomesAsync(journal, 3, run);
+        await Task.Delay(300);
+        var stoppedAt = DateTime.UtcNow;
+        stop.Request(StopReason.Terminate);
+        var result = await run;
+
+        (DateTime.UtcNow - stoppedAt).ShouldBeLessThan(TimeSpan.FromSeconds(10), "the run waited for the permit it no longer needed");
+        result.ExitCode.ShouldBe(143, result.ToString());
+        var outcomes = DemoEmulator.JournalLines(journal, "outcome").Select(outcome => outcome.GetProperty("outcome").GetString()).ToList();
+        outcomes.ShouldBe(["would_change", "would_change", "would_change", "interrupted", "not_attempted", "not_attempted"]);
+        result.Stdout.ShouldContain($"not done       argument 4: {ids[3]}  (interrupted by SIGTERM before looking the user up was sent or retried; nothing changed)");
+        result.Stdout.ShouldContain("Summary: 3 would be suspended, 0 already suspended, 0 would fail, 3 not done.");
     }
 
     [Fact]

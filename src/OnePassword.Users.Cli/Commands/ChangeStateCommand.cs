@@ -40,7 +40,7 @@ internal static class ChangeStateCommand
         };
         var maxFailures = new Option<int>("--max-network-failures")
         {
-            Description = $"Stop the run after this many network or server failures in a row, each after the client's retries (default {BulkRunOptions.DefaultMaxOutagesInARow})",
+            Description = "Stop the run after this many network or server failures in a row, each after the client's retries",
             HelpName = "n",
             DefaultValueFactory = _ => BulkRunOptions.DefaultMaxOutagesInARow,
         };
