@@ -70,8 +70,39 @@ public sealed class JournalAndResumeTests
         result.ExitCode.ShouldBe(143, result.ToString());
         var outcomes = DemoEmulator.JournalLines(journal, "outcome").Select(outcome => outcome.GetProperty("outcome").GetString()).ToList();
         outcomes.ShouldBe(["would_change", "would_change", "would_change", "interrupted", "not_attempted", "not_attempted"]);
-        result.Stdout.ShouldContain($"not done       argument 4: {ids[3]}  (interrupted by SIGTERM before looking the user up was sent or retried; nothing changed)");
+        result.Stdout.ShouldContain($"not done       argument 4: {ids[3]}  (interrupted by SIGTERM before looking the user up was sent; nothing changed)");
         result.Stdout.ShouldContain("Summary: 3 would be suspended, 0 already suspended, 0 would fail, 3 not done.");
+    }
+
+    [Fact]
+    public async Task A_stop_while_a_change_waits_to_be_retried_leaves_it_to_the_resume()
+    {
+        await using var emulator = await UsersApiEmulator.StartAsync(new EmulatorOptions
+        {
+            DefaultClientSecret = DemoEmulator.Secret,
+            RateLimits = [new Emulator.RateLimitRule(3, TimeSpan.FromSeconds(60))],
+        });
+        var users = emulator.State.ListUsers(emulator.DefaultAccountId).Skip(12).Where(user => user.State == UserState.Active).Take(3).ToList();
+        var journal = Path.Combine(Tool.StateHome, $"retry-{Guid.NewGuid():N}.jsonl");
+        using var stop = new StopSignal();
+
+        // Two calls per user (look up, suspend) against three allowed a minute: the second suspend gets a 429 and waits to be retried.
+        var run = Tool.RunAsync(
+            new ToolRun { Stop = stop, Tuning = ToolRun.FastClient },
+            ["users", "suspend", .. users.Select(user => user.Id), "--journal", journal, "--base-url", emulator.BaseUrl.ToString(),
+             "--client-id", emulator.DefaultClient.ClientId, "--client-secret", DemoEmulator.Secret, "--account", emulator.DefaultAccountId]);
+        while (!run.IsCompleted && emulator.Statistics.RateLimitedResponses == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        stop.Request(StopReason.Interrupt);
+        var result = await run;
+
+        result.ExitCode.ShouldBe(130, result.ToString());
+        result.Stdout.ShouldContain($"not done       {users[1].Id}  {users[1].Email}  (interrupted by Ctrl+C (SIGINT) while the suspend call waited to be retried; a resume tries it again)");
+        DemoEmulator.JournalLines(journal, "attempt").Select(attempt => attempt.GetProperty("index").GetInt32()).ShouldBe([1, 2]);
+        DemoEmulator.JournalLines(journal, "outcome").Select(outcome => outcome.GetProperty("outcome").GetString()).ShouldBe(["changed", "interrupted", "not_attempted"]);
     }
 
     [Fact]

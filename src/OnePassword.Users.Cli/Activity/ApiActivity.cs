@@ -128,6 +128,7 @@ internal sealed class ApiActivity
                     if (_operation is { } operation)
                     {
                         operation.AttemptOutstanding = true;
+                        operation.CountAttempt();
                     }
                 }
             }

@@ -5,6 +5,7 @@ internal sealed class OperationScope : IDisposable
 {
     private readonly ApiActivity _activity;
     private readonly CancellationTokenSource _cancellation;
+    private int _attemptsSent;
 
     internal OperationScope(ApiActivity activity, CancellationTokenSource cancellation)
     {
@@ -14,6 +15,9 @@ internal sealed class OperationScope : IDisposable
 
     public CancellationToken Token => _cancellation.Token;
 
+    /// <summary>How many API requests this work has handed to the transport so far.</summary>
+    public int AttemptsSent => Volatile.Read(ref _attemptsSent);
+
     /// <summary>True from the moment an API request is handed to the transport until the client decides to retry or the work ends.</summary>
     internal bool AttemptOutstanding { get; set; }
 
@@ -22,6 +26,8 @@ internal sealed class OperationScope : IDisposable
         _activity.End(this);
         _cancellation.Dispose();
     }
+
+    internal void CountAttempt() => Interlocked.Increment(ref _attemptsSent);
 
     internal void Cancel()
     {

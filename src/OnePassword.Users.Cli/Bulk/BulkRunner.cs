@@ -148,6 +148,7 @@ internal sealed class BulkRunner(ApiSession session, StateChange change, BulkRun
 
         User? user = null;
         var answered = false;
+        int? sentBeforeChange = null;
         using var operation = session.Activity.BeginOperation(cancellationToken);
         try
         {
@@ -174,13 +175,17 @@ internal sealed class BulkRunner(ApiSession session, StateChange change, BulkRun
             }
 
             await sink.AttemptingAsync(index, user.Id).ConfigureAwait(false);
+            sentBeforeChange = operation.AttemptsSent;
             await change.ApplyAsync(session.Users[user.Id], operation.Token).ConfigureAwait(false);
             return (new BulkOutcome(index, target, OutcomeKind.Changed, user.Id, user.Email, string.Empty), true, null);
         }
         catch (OperationCanceledException) when (stop.IsRequested && !cancellationToken.IsCancellationRequested)
         {
-            // Cancelled only while no request was on the wire: nothing was sent, or a retry was not.
-            var detail = $"interrupted by {stop.Reason?.Describe()} before {(user is null ? "looking the user up" : $"the {change.Verb} call")} was sent or retried; nothing changed";
+            // Cancelled only while no request was on the wire: before the call was sent, or while it waited to be retried.
+            var (call, sent) = sentBeforeChange is { } before ? ($"the {change.Verb} call", operation.AttemptsSent > before) : ("looking the user up", operation.AttemptsSent > 0);
+            var detail = sent
+                ? $"interrupted by {stop.Reason?.Describe()} while {call} waited to be retried; a resume tries it again"
+                : $"interrupted by {stop.Reason?.Describe()} before {call} was sent; nothing changed";
             return (new BulkOutcome(index, target, OutcomeKind.Interrupted, user?.Id, user?.Email, detail), answered, null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
