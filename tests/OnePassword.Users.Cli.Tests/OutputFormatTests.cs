@@ -25,6 +25,17 @@ public sealed class OutputFormatTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Json_keeps_an_email_as_written()
+    {
+        var user = fixture.Emulator.State.AddUser(EmulatorFixture.Account, "plus+tag@example.com", "Plus <Tag>");
+
+        var result = await fixture.RunAsync("users", "get", user.Id, "--output", "json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("\"email\":\"plus+tag@example.com\",\"display_name\":\"Plus <Tag>\"");
+    }
+
+    [Fact]
     public async Task The_columns_come_in_one_order_everywhere()
     {
         var plain = await fixture.RunAsync("users", "list");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using OnePassword.Users.Cli.Output;
 
 namespace OnePassword.Users.Cli.Bulk;
 
@@ -27,18 +27,12 @@ internal static class OutcomeJson
     });
 
     /// <summary>Writes one JSON object with the members <paramref name="members"/> writes, compact, as a string without a line end.</summary>
-    public static string Line(Action<Utf8JsonWriter> members)
+    public static string Line(Action<Utf8JsonWriter> members) => JsonText.Of(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            members(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+        writer.WriteStartObject();
+        members(writer);
+        writer.WriteEndObject();
+    });
 
     /// <summary>UTC with milliseconds and a <c>Z</c>.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

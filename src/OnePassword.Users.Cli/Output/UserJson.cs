@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using OnePassword.Users.Models;
 
@@ -12,16 +11,7 @@ namespace OnePassword.Users.Cli.Output;
 /// </summary>
 internal static class UserJson
 {
-    public static string Serialize(User user)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, user);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public static string Serialize(User user) => JsonText.Of(writer => Write(writer, user));
 
     public static void Write(Utf8JsonWriter writer, User user)
     {

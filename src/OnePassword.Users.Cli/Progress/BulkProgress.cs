@@ -69,7 +69,10 @@ internal sealed class BulkProgress(int total)
     {
         lock (_gate)
         {
-            TimeSpan? pace = _durations.Count == 0 ? null : TimeSpan.FromTicks((long)_durations.Average(duration => duration.Ticks));
+            // The median, not the mean: one target that waited a minute for the rate limit would
+            // otherwise make every remaining target look a few seconds long, and the rate limit
+            // is already counted in full by the estimate's forecast.
+            TimeSpan? pace = _durations.Count == 0 ? null : _durations.Order().ElementAt(_durations.Count / 2);
             return new BulkProgressSnapshot(_done, Total, _current, _remainingCalls, pace, _stopping);
         }
     }

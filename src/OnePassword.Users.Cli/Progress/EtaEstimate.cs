@@ -4,8 +4,9 @@ namespace OnePassword.Users.Cli.Progress;
 
 /// <summary>
 /// The time a bulk run still needs: the larger of what the rate limit allows for the calls still
-/// to make and what the recent pace per target predicts. The rate limit dominates after the first
-/// burst (100 calls a minute), which a pace alone would not see coming.
+/// to make and what the recent pace per target (its median) predicts. The rate limit dominates
+/// after the first burst (100 calls a minute), which a pace alone would not see coming; the pace
+/// dominates when the API itself is slow.
 /// </summary>
 internal static class EtaEstimate
 {
