@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OnePassword.Users.Cli.Tests.Support;
 using OnePassword.Users.Emulator;
 using OnePassword.Users.Testing;
 
@@ -50,6 +51,19 @@ public sealed class ReadmeCommandTests
             emulator.Kill(entireProcessTree: true);
             await emulator.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_bulk_summary_shown_is_what_suspending_every_demo_user_prints()
+    {
+        // The embedded emulator's demo account, with its server-side rate limit off so 300 users take seconds.
+        await using var demo = await DemoEmulator.StartAsync(users: 300);
+        var csv = demo.WriteIds("all.csv", demo.Users);
+
+        var result = await Tool.RunAsync(new ToolRun { Tuning = ToolRun.FastClient }, ["users", "suspend", "--from-csv", csv, .. demo.ConnectionArgs]);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldContain(ReadmeSnippets.After("readme:bulk-summary").ShouldHaveSingleItem().Trim());
     }
 
     [Fact]
