@@ -163,7 +163,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task Terminal_mode_shows_progress_then_the_outcomes()
+    public async Task A_terminal_on_stdout_gets_the_same_outcome_lines()
     {
         var result = await fixture.RunAsync(new ToolRun { StdoutIsTerminal = true, Width = 120 }, "users", "suspend", "--dry-run", "carol@example.com");
 

@@ -9,8 +9,12 @@ namespace OnePassword.Users.Cli.Tests.Support;
 /// </summary>
 internal static class Tool
 {
-    /// <summary>Where journals go when a test does not choose: not the user's real state folder.</summary>
-    public static readonly string StateHome = Directory.CreateTempSubdirectory("op-users-cli-tests-state-").FullName;
+    /// <summary>
+    /// Where journals go when a test does not choose: not the user's real state folder. A folder
+    /// of this run's own (test runs in other checkouts may be going on at the same time); those
+    /// of runs more than a day old are removed, so journals do not pile up in the temp folder.
+    /// </summary>
+    public static readonly string StateHome = FreshStateHome();
 
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
 
@@ -33,5 +37,23 @@ internal static class Tool
         };
         var exitCode = await CliApp.RunAsync(args, console, environment, run.Stop ?? new StopSignal(), run.Tuning ?? ClientTuning.Default, timeout.Token);
         return new CliResult(exitCode, stdout.ToString(), stderr?.ToString() ?? string.Empty);
+    }
+
+    private static string FreshStateHome()
+    {
+        const string prefix = "op-users-cli-tests-state-";
+        foreach (var stale in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(prefix + "*").Where(folder => folder.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            try
+            {
+                stale.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // In use or already gone: it is someone else's, or will be removed next time.
+            }
+        }
+
+        return Directory.CreateTempSubdirectory(prefix).FullName;
     }
 }
