@@ -2,28 +2,51 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using OnePassword.Users.Cli.Commands;
 using OnePassword.Users.Cli.Connection;
+using OnePassword.Users.Cli.Interruption;
+using OnePassword.Users.Cli.Progress;
 
 namespace OnePassword.Users.Cli;
 
 /// <summary>
-/// The whole tool behind one call, with the console and environment passed in, so tests run it
-/// in-process with captured output and a made-up environment; <c>Program</c> passes the real ones.
+/// The whole tool behind one call, with the console, environment and stop signal passed in, so
+/// tests run it in-process with captured output, a made-up environment and their own "Ctrl+C";
+/// <c>Program</c> passes the real ones.
 /// </summary>
 internal static class CliApp
 {
-    /// <summary>Runs the tool with stdout treated as a pipe (plain text, no progress bars).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, CancellationToken cancellationToken) =>
-        RunAsync(args, new CliConsole(stdout, stderr, StdoutIsTerminal: false), environment, cancellationToken);
-
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, IDictionary<string, string?> environment, CancellationToken cancellationToken)
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where to read and write.</param>
+    /// <param name="environment">The environment variables.</param>
+    /// <param name="stop">Ctrl+C and SIGTERM.</param>
+    /// <param name="tuning">The client's timing; <see cref="ClientTuning.Default"/> outside tests.</param>
+    /// <param name="cancellationToken">Ends everything at once, calls in flight included.</param>
+    public static async Task<int> RunAsync(
+        string[] args, CliConsole console, IDictionary<string, string?> environment, StopSignal stop, ClientTuning tuning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(environment);
 
+        // With stderr on a terminal, every write goes above the live status lines.
+        if (!console.StderrIsTerminal)
+        {
+            return await RunCommandAsync(args, console, environment, stop, status: null, tuning, cancellationToken).ConfigureAwait(false);
+        }
+
+        var status = new TerminalStatus(console.Error, console.Width);
+        await using (status.ConfigureAwait(false))
+        {
+            console = console with { Out = console.StdoutIsTerminal ? status.Wrap(console.Out) : console.Out, Error = status.Wrap(console.Error) };
+            return await RunCommandAsync(args, console, environment, stop, status, tuning, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(
+        string[] args, CliConsole console, IDictionary<string, string?> environment, StopSignal stop, TerminalStatus? status, ClientTuning tuning, CancellationToken cancellationToken)
+    {
         var connection = new ConnectionOptions();
-        var parseResult = RootCommandFactory.Create(new CommandContext(console, environment, connection)).Parse(args);
+        var parseResult = RootCommandFactory.Create(new CommandContext(console, environment, connection, stop, status, tuning)).Parse(args);
 
         // System.CommandLine exits 1 on parse errors; this tool reserves 1 for failed bulk operations.
         if (parseResult.Action is ParseErrorAction)
@@ -43,7 +66,7 @@ internal static class CliApp
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
 
-            // Program owns Ctrl+C; the library's handler would hook the process console even under tests.
+            // Program owns Ctrl+C and SIGTERM; the library's handler would hook the process console even under tests.
             ProcessTerminationTimeout = null,
         };
         try
@@ -53,7 +76,7 @@ internal static class CliApp
         catch (Exception exception)
         {
             var secrets = new[] { parseResult.GetValue(connection.ClientSecret), environment.TryGetValue(EnvironmentVariables.ClientSecret, out var secret) ? secret : null };
-            return await ErrorReporter.ReportAsync(exception, console.Error, secrets.OfType<string>(), cancellationToken).ConfigureAwait(false);
+            return await ErrorReporter.ReportAsync(exception, console.Error, secrets.OfType<string>(), stop, cancellationToken).ConfigureAwait(false);
         }
     }
 }

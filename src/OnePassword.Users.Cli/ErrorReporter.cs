@@ -1,3 +1,4 @@
+using OnePassword.Users.Cli.Interruption;
 using OnePassword.Users.Runtime;
 
 namespace OnePassword.Users.Cli;
@@ -9,7 +10,7 @@ namespace OnePassword.Users.Cli;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static async Task<int> ReportAsync(Exception exception, TextWriter error, IEnumerable<string> secrets, CancellationToken cancellationToken)
+    public static async Task<int> ReportAsync(Exception exception, TextWriter error, IEnumerable<string> secrets, StopSignal stop, CancellationToken cancellationToken)
     {
         var (exitCode, message) = exception switch
         {
@@ -18,10 +19,10 @@ internal static class ErrorReporter
             UnauthenticatedException unauthenticated => (ExitCodes.AuthenticationFailed, $"Authentication failed: the API refused the access token. {unauthenticated.Message}"),
             NotFoundException notFound => (ExitCodes.NotFound, $"Not found: {notFound.Message}"),
             PermissionDeniedException denied => (ExitCodes.ApiError, $"Permission denied: the OAuth application may not do this. {denied.Message}"),
-            ApiErrorException api => (ExitCodes.ApiError, $"API error: {api.Message}"),
+            OperationCanceledException when stop.Reason is { } reason => (stop.ExitCode, $"Stopped by {reason.Describe()}."),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "Cancelled."),
-            OperationCanceledException timeout => (ExitCodes.ApiError, $"The API did not answer in time: {timeout.Message}"),
-            HttpRequestException network => (ExitCodes.ApiError, $"Cannot reach the API: {network.Message}"),
+            _ when NetworkFailure.Is(exception, cancellationToken) => (ExitCodes.ApiError, $"Cannot reach the API: {exception.Message}"),
+            ApiErrorException api => (ExitCodes.ApiError, $"API error: {api.Message}"),
             ClientRateLimitExceededException limited => (ExitCodes.ApiError, $"Rate limited: {limited.Message}"),
             PaginationException paging => (ExitCodes.ApiError, $"Listing failed: {paging.Message}"),
             _ => (ExitCodes.ApiError, $"Unexpected error ({exception.GetType().Name}): {exception.Message}"),

@@ -1,14 +1,21 @@
+using System.Runtime.InteropServices;
 using OnePassword.Users.Cli;
+using OnePassword.Users.Cli.Connection;
+using OnePassword.Users.Cli.Interruption;
 
-// The process entry only binds the real console, environment and Ctrl+C; everything else lives in
-// CliApp so tests can drive the tool in-process.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// The process entry only binds the real console, environment and signals; everything else lives
+// in CliApp so tests can drive the tool in-process.
+using var stop = new StopSignal();
+
+// The first Ctrl+C or SIGTERM asks the command to stop (a bulk run finishes the call in flight,
+// reports and revokes its token); a second one is left to the default action, which ends the process.
+void OnSignal(PosixSignalContext signal)
 {
-    // The first Ctrl+C cancels the work so the client is disposed (and its token revoked); a second one kills the process.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
+    signal.Cancel = stop.Request(signal.Signal == PosixSignal.SIGTERM ? StopReason.Terminate : StopReason.Interrupt);
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
 var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
 foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -16,5 +23,25 @@ foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentV
     environment[(string)entry.Key] = entry.Value as string;
 }
 
-var console = new CliConsole(Console.Out, Console.Error, StdoutIsTerminal: !Console.IsOutputRedirected);
-return await CliApp.RunAsync(args, console, environment, cancellation.Token).ConfigureAwait(false);
+// A terminal that cannot move the cursor gets plain lines and no live display.
+var ansi = !(environment.TryGetValue("TERM", out var term) && term == "dumb");
+var console = new CliConsole(Console.Out, Console.Error)
+{
+    In = Console.In,
+    StdoutIsTerminal = !Console.IsOutputRedirected,
+    StderrIsTerminal = !Console.IsErrorRedirected && ansi,
+    Width = TerminalWidth,
+};
+return await CliApp.RunAsync(args, console, environment, stop, ClientTuning.Default, CancellationToken.None).ConfigureAwait(false);
+
+static int TerminalWidth()
+{
+    try
+    {
+        return Console.WindowWidth > 0 ? Console.WindowWidth : CliConsole.DefaultWidth;
+    }
+    catch (IOException)
+    {
+        return CliConsole.DefaultWidth;
+    }
+}

@@ -28,9 +28,10 @@ public sealed class AuthCheckTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         var result = await fixture.RunAsync("auth", "check", "--client-id", client.ClientId, "--client-secret", client.ClientSecret);
 
-        result.ExitCode.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("list users        allowed");
         result.Stdout.ShouldContain("get user          denied");
+        result.Stderr.ShouldContain("a permission checked above is denied");
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class AuthCheckTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         var result = await fixture.RunAsync("auth", "check", "--client-id", client.ClientId, "--client-secret", client.ClientSecret);
 
-        result.ExitCode.ShouldBe(0, result.ToString());
+        result.ExitCode.ShouldBe(5, result.ToString());
         result.Stdout.ShouldContain("list users        denied");
         result.Stdout.ShouldContain("get user          not probed");
     }

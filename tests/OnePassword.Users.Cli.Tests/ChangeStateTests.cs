@@ -19,9 +19,9 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
 
         result.ExitCode.ShouldBe(0, result.ToString());
         fixture.StateOf("alice@example.com").ShouldBe(UserState.Suspended);
-        result.Stdout.ShouldContain($"suspended    {id}  alice@example.com");
-        result.Stdout.ShouldContain("Summary: 1 succeeded, 0 failed, 0 skipped.");
-        result.Stderr.ShouldBeEmpty();
+        result.Stdout.ShouldContain($"suspended      {id}  alice@example.com");
+        result.Stdout.ShouldContain("Summary: 1 suspended, 0 already suspended, 0 failed.");
+        result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldStartWith("Journal: ");
     }
 
     [Fact]
@@ -30,10 +30,10 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         var id = fixture.IdOf("alice@example.com");
         var suspendsBefore = fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser);
 
-        var result = await fixture.RunAsync("users", "suspend", id, "--output", "json");
+        var result = await fixture.RunAsync("users", "suspend", id, "--page-size", "3");
 
         result.ExitCode.ShouldBe(2, result.ToString());
-        result.Stderr.ShouldContain("Unrecognized option '--output'");
+        result.Stderr.ShouldContain("Unrecognized option '--page-size'");
         result.Stdout.ShouldBeEmpty();
         fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
     }
@@ -47,7 +47,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("(already suspended)");
-        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 1 skipped.");
+        result.Stdout.ShouldContain("Summary: 0 suspended, 1 already suspended, 0 failed.");
         fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
     }
 
@@ -59,7 +59,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Stderr.ShouldContain("argument 1: NOSUCHUSER2345ABCDEFGHIJKL: user not found");
         fixture.StateOf("bob@example.com").ShouldBe(UserState.Suspended);
-        result.Stdout.ShouldContain("Summary: 1 succeeded, 1 failed, 0 skipped.");
+        result.Stdout.ShouldContain("Summary: 1 suspended, 0 already suspended, 1 failed.");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Stderr.ShouldContain("owner@example.com: refused: this is the account's last active owner");
         fixture.StateOf("owner@example.com").ShouldBe(UserState.Active);
-        result.Stdout.ShouldContain("Summary: 0 succeeded, 1 failed, 0 skipped.");
+        result.Stdout.ShouldContain("Summary: 0 suspended, 0 already suspended, 1 failed.");
     }
 
     [Fact]
@@ -84,9 +84,20 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         fixture.StateOf("carol@example.com").ShouldBe(UserState.Active);
         fixture.StateOf("dave@example.com").ShouldBe(UserState.Active);
         fixture.Emulator.Statistics.RequestsFor(EmulatorOperation.SuspendUser).ShouldBe(suspendsBefore);
-        result.Stdout.Split('\n').Count(line => line.Contains("(would suspend (dry run))", StringComparison.Ordinal)).ShouldBe(2);
-        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 2 skipped.");
+        result.Stdout.Split('\n').Count(line => line.StartsWith("would suspend  ", StringComparison.Ordinal)).ShouldBe(2);
+        result.Stdout.ShouldContain($"would suspend  {fixture.IdOf("carol@example.com")}  carol@example.com");
+        result.Stdout.ShouldContain("Summary: 2 would be suspended, 0 already suspended, 0 would fail.");
         result.Stdout.ShouldContain("Dry run: nothing was changed.");
+    }
+
+    [Fact]
+    public async Task A_dry_run_that_finds_a_user_who_would_fail_exits_1()
+    {
+        var result = await fixture.RunAsync("users", "suspend", "--dry-run", "carol@example.com", "nobody@example.com");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldContain("argument 2: nobody@example.com: no user has this email address");
+        result.Stdout.ShouldContain("Summary: 1 would be suspended, 0 already suspended, 1 would fail.");
     }
 
     [Fact]
@@ -96,7 +107,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("(named earlier in this batch)");
-        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 2 skipped.");
+        result.Stdout.ShouldContain("Summary: 1 would be suspended, 0 already suspended, 0 would fail, 1 named twice.");
     }
 
     [Fact]
@@ -106,7 +117,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
 
         result.ExitCode.ShouldBe(0, result.ToString());
         fixture.StateOf("sue@example.com").ShouldBe(UserState.Active);
-        result.Stdout.ShouldContain($"reactivated  {fixture.IdOf("sue@example.com")}  sue@example.com");
+        result.Stdout.ShouldContain($"reactivated       {fixture.IdOf("sue@example.com")}  sue@example.com");
     }
 
     [Fact]
@@ -120,7 +131,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         fixture.StateOf("erin@example.com").ShouldBe(UserState.Suspended);
         result.Stderr.ShouldContain("users.csv line 2: not-an-email: 'not-an-email' is not an email address");
         result.Stderr.ShouldContain("users.csv line 4: nobody@example.com: no user has this email address");
-        result.Stdout.ShouldContain("Summary: 1 succeeded, 2 failed, 0 skipped.");
+        result.Stdout.ShouldContain("Summary: 1 suspended, 0 already suspended, 2 failed.");
     }
 
     [Fact]
@@ -133,7 +144,7 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         result.ExitCode.ShouldBe(0, result.ToString());
         fixture.StateOf("admin@example.com").ShouldBe(UserState.Suspended);
         fixture.StateOf("frank@example.com").ShouldBe(UserState.Suspended);
-        result.Stdout.ShouldContain("Summary: 2 succeeded, 0 failed, 0 skipped.");
+        result.Stdout.ShouldContain("Summary: 2 suspended, 0 already suspended, 0 failed.");
     }
 
     [Fact]
@@ -147,18 +158,18 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
         var result = await fixture.RunAsync("users", "reactivate", "--dry-run", "--from-csv", csv);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain($"Summary: 0 succeeded, 0 failed, {rows} skipped.");
-        result.Stdout.Split('\n').Count(line => line.Contains("(would reactivate (dry run))", StringComparison.Ordinal)).ShouldBe(rows);
+        result.Stdout.ShouldContain($"Summary: {rows} would be reactivated, 0 already active, 0 would fail.");
+        result.Stdout.Split('\n').Count(line => line.StartsWith("would reactivate  ", StringComparison.Ordinal)).ShouldBe(rows);
     }
 
     [Fact]
-    public async Task Terminal_mode_shows_progress_then_the_outcomes()
+    public async Task A_terminal_on_stdout_gets_the_same_outcome_lines()
     {
-        var result = await fixture.RunInTerminalAsync("users", "suspend", "--dry-run", "carol@example.com");
+        var result = await fixture.RunAsync(new ToolRun { StdoutIsTerminal = true, Width = 120 }, "users", "suspend", "--dry-run", "carol@example.com");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stdout.ShouldContain("carol@example.com  (would suspend (dry run))");
-        result.Stdout.ShouldContain("Summary: 0 succeeded, 0 failed, 1 skipped.");
+        result.Stdout.ShouldContain($"would suspend  {fixture.IdOf("carol@example.com")}  carol@example.com");
+        result.Stdout.ShouldContain("Summary: 1 would be suspended, 0 already suspended, 0 would fail.");
     }
 
     [Fact]

@@ -68,22 +68,22 @@ public sealed class ListUsersTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var frankLine = result.Stdout.Split("\r\n").Single(line => line.Contains("frank@example.com", StringComparison.Ordinal));
-        frankLine.ShouldEndWith(",\"Frank \"\"The Tank\"\", Fox\",active,2024-01-01T16:00:00Z");
+        frankLine.ShouldEndWith(",\"Frank \"\"The Tank\"\", Fox\",ACTIVE,2024-01-01T16:00:00Z");
         var rows = ParseCsv(result.Stdout);
         rows[0].ShouldBe(["id", "email", "display_name", "state", "create_time"]);
         var frank = rows.Single(row => row[1] == "frank@example.com");
-        frank.ShouldBe([fixture.IdOf("frank@example.com"), "frank@example.com", "Frank \"The Tank\", Fox", "active", "2024-01-01T16:00:00Z"]);
+        frank.ShouldBe([fixture.IdOf("frank@example.com"), "frank@example.com", "Frank \"The Tank\", Fox", "ACTIVE", "2024-01-01T16:00:00Z"]);
         rows.Count.ShouldBe(EmulatorFixture.Users.Count + 1);
     }
 
     [Fact]
     public async Task Terminal_output_is_a_table_with_every_user()
     {
-        var result = await fixture.RunInTerminalAsync("users", "list");
+        var result = await fixture.RunAsync(new ToolRun { StdoutIsTerminal = true, Width = 120 }, "users", "list");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("╭");
-        result.Stdout.ShouldContain("10 user(s)");
+        result.Stdout.ShouldContain($"{EmulatorFixture.Users.Count} user(s)");
         foreach (var user in EmulatorFixture.Users)
         {
             result.Stdout.ShouldContain(fixture.IdOf(user.Email), customMessage: result.Stdout);

@@ -32,9 +32,9 @@ public sealed class ToolPackageTests(PackageFeedFixture feed)
 
         // The emulator starts fresh each run, so an active demo user can be suspended.
         var active = users.RootElement.EnumerateArray().First(user => user.GetProperty("state").GetString() == "ACTIVE").GetProperty("id").GetString()!;
-        var suspend = await DotNet.RunProcessAsync(command, feed.ConsumersDirectory, ["users", "suspend", active, "--emulator"], TimeSpan.FromMinutes(1));
+        var suspend = await DotNet.RunProcessAsync(command, feed.ConsumersDirectory, ["users", "suspend", active, "--emulator", "--journal", Path.Combine(feed.Root, "suspend.jsonl")], TimeSpan.FromMinutes(1));
         suspend.ExitCode.ShouldBe(0, suspend.ToString());
-        suspend.StandardOutput.ShouldContain($"suspended    {active}", Case.Sensitive, suspend.ToString());
-        suspend.StandardOutput.ShouldContain("Summary: 1 succeeded, 0 failed, 0 skipped.", Case.Sensitive, suspend.ToString());
+        suspend.StandardOutput.ShouldContain($"suspended      {active}", Case.Sensitive, suspend.ToString());
+        suspend.StandardOutput.ShouldContain("Summary: 1 suspended, 0 already suspended, 0 failed.", Case.Sensitive, suspend.ToString());
     }
 }

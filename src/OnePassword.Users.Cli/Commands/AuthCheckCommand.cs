@@ -12,6 +12,7 @@ namespace OnePassword.Users.Cli.Commands;
 internal static class AuthCheckCommand
 {
     private const string NotProbed = "not probed (no side-effect-free probe; see --help)";
+    private const string Denied = "denied";
 
     public static Command Create(CommandContext context)
     {
@@ -22,14 +23,19 @@ internal static class AuthCheckCommand
             be a no-op such as reactivating an already active user, but a user suspended by someone else
             between the check and the call would be reactivated, undoing a security action. Use
             'users suspend <id> --dry-run' to see what a change would do without making it.
-            Exits 3 when the credentials are refused.
+            Exits 3 when the credentials are refused, 5 when a probed permission is denied.
             """);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = context.Console.Out;
-            var session = await ApiSession.OpenAsync(parseResult, context.Connection, context.Environment, context.Console, cancellationToken).ConfigureAwait(false);
+            using var stopping = context.StopAtOnce(cancellationToken);
+            cancellationToken = stopping.Token;
+            var session = await context.OpenSessionAsync(parseResult, cancellationToken).ConfigureAwait(false);
             await using (session.ConfigureAwait(false))
+            using (context.ShowWaits(session))
+            using (var operation = session.Activity.BeginOperation(cancellationToken))
             {
+                cancellationToken = operation.Token;
                 await output.WriteLineAsync($"Base URL:       {session.BaseUrl}").ConfigureAwait(false);
                 await output.WriteLineAsync($"Account id:     {session.AccountId}").ConfigureAwait(false);
                 await output.WriteLineAsync($"Client id:      {session.ClientId}").ConfigureAwait(false);
@@ -45,6 +51,11 @@ internal static class AuthCheckCommand
                 await output.WriteLineAsync($"  get user          {get}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  suspend user      {NotProbed}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  reactivate user   {NotProbed}").ConfigureAwait(false);
+                if (list == Denied || get == Denied)
+                {
+                    await context.Console.Error.WriteLineAsync("op-users: The credentials work, but a permission checked above is denied: grant it to the OAuth application, or use credentials of this account.").ConfigureAwait(false);
+                    return ExitCodes.ApiError;
+                }
             }
 
             return ExitCodes.Success;
@@ -65,7 +76,7 @@ internal static class AuthCheckCommand
         }
         catch (PermissionDeniedException)
         {
-            return ("denied", null);
+            return (Denied, null);
         }
     }
 
@@ -83,7 +94,7 @@ internal static class AuthCheckCommand
         }
         catch (PermissionDeniedException)
         {
-            return "denied";
+            return Denied;
         }
     }
 }

@@ -1,79 +1,78 @@
 using System.CommandLine;
 using OnePassword.Users.Cli.Bulk;
-using OnePassword.Users.Cli.Connection;
+using OnePassword.Users.Cli.Journal;
 using OnePassword.Users.Cli.Output;
-using Spectre.Console;
+using OnePassword.Users.Cli.Progress;
 
 namespace OnePassword.Users.Cli.Commands;
 
-/// <summary><c>users suspend</c> and <c>users reactivate</c>: one or many users, from arguments or a CSV file.</summary>
+/// <summary>
+/// <c>users suspend</c> and <c>users reactivate</c>: one or many users, from arguments, stdin or a
+/// CSV file, each outcome reported and journaled as it happens, resumable after an interruption.
+/// </summary>
 internal static class ChangeStateCommand
 {
     public static Command Create(CommandContext context, StateChange change)
     {
-        var users = new Argument<string[]>("users")
-        {
-            Description = "User ids or emails (a value with an @ is an email, resolved by listing the account once)",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        FlagLikeValues.RejectIn(users);
+        var users = TargetArguments.Create("User ids or emails (an email is found by listing the account once); - reads ids, emails, CSV or JSON from stdin");
         var fromCsv = new Option<string?>("--from-csv")
         {
-            Description = "A CSV file of users: a header row with an 'id' or 'email' column (other columns are ignored, so 'users list --output csv' works), or one column of ids or emails without a header",
+            Description = "A file of users (- for stdin): CSV with a header naming an 'id' and/or 'email' column (other columns are ignored, "
+                + "so 'users list --output csv' works), or one id or email per line, or JSON as 'users list --output json' writes it",
             HelpName = "file",
         };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would happen and change nothing" };
-
-        var description = $"""
-            {change.Title} users. Users already {change.StateName} are skipped; a user who
-            cannot be {change.PastTense} (not found, the last owner, refused) is reported on stderr and the rest continue.
-            Prints one line per user and a summary; exits 1 if any user failed.
-            """;
-        var command = new Command(change.Verb, description) { users, fromCsv, dryRun };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        var dryRun = new Option<bool>("--dry-run") { Description = "Look every user up and report what would change; change nothing" };
+        var output = OutputOption.Create(
+            "table: one line per user as it is done (changes on stdout, failures on stderr), a live progress display when stderr is a terminal; "
+            + "json: one outcome object per line on stdout, as in the journal; csv: one row per outcome (" + FormulaGuard.HelpText + "). "
+            + "The summary goes to stdout with table, to stderr otherwise");
+        var journal = new Option<string?>("--journal")
         {
-            var targets = new List<BulkTarget>();
-            targets.AddRange((parseResult.GetValue(users) ?? []).Select((value, index) => BulkTarget.FromArgument(index + 1, value)));
-            if (parseResult.GetValue(fromCsv) is { } path)
+            Description = "Where to record each outcome as it happens, one JSON line each, flushed to disk (default: a new file under "
+                + "$XDG_STATE_HOME or ~/.local/state/op-users/journals, printed at the start)",
+            HelpName = "file",
+        };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the run this journal recorded: its users, minus those already done (changed, or already "
+                + $"{change.StateName}); failed, interrupted and never-reached users are tried again. The journal is continued",
+            HelpName = "journal",
+        };
+        var maxFailures = new Option<int>("--max-network-failures")
+        {
+            Description = "Stop the run after this many network or server failures in a row, each after the client's retries",
+            HelpName = "n",
+            DefaultValueFactory = _ => BulkRunOptions.DefaultMaxOutagesInARow,
+        };
+        maxFailures.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
             {
-                targets.AddRange(TargetCsvReader.Read(path));
-            }
-
-            if (targets.Count == 0)
-            {
-                throw new UsageException($"Nothing to {change.Verb}: give user ids or emails, or --from-csv <file>.");
-            }
-
-            var isDryRun = parseResult.GetValue(dryRun);
-            var session = await ApiSession.OpenAsync(parseResult, context.Connection, context.Environment, context.Console, cancellationToken).ConfigureAwait(false);
-            await using (session.ConfigureAwait(false))
-            {
-                var runner = new BulkRunner(session, change, isDryRun);
-                var outcomes = context.Console.StdoutIsTerminal
-                    ? await RunWithProgressAsync(runner, targets, change, context.Console, cancellationToken).ConfigureAwait(false)
-                    : await runner.RunAsync(targets, outcome => BulkReport.WriteOutcomeAsync(outcome, change, context.Console), cancellationToken).ConfigureAwait(false);
-                await BulkReport.WriteSummaryAsync(outcomes, isDryRun, context.Console).ConfigureAwait(false);
-                return outcomes.Any(outcome => outcome.Kind == OutcomeKind.Failed) ? ExitCodes.SomeOperationsFailed : ExitCodes.Success;
+                result.AddError("--max-network-failures must be at least 1.");
             }
         });
+
+        var description = $"""
+            {change.Title} users. Users already {change.StateName} are skipped; a user who cannot be {change.PastTense}
+            (not found, the last owner, refused, unreachable) is reported on stderr and the rest continue.
+            Prints one line per user as it is done and a summary; exits 1 if any user failed.
+            Ctrl+C or SIGTERM stops after the call in flight, prints the summary, revokes the token and
+            exits 130 or 143; --resume with the journal then continues where the run stopped.
+            """;
+        var command = new Command(change.Verb, description) { users, fromCsv, dryRun, output, journal, resume, maxFailures };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var request = new BulkRequest(
+                change,
+                parseResult.GetValue(users) ?? [],
+                parseResult.GetValue(fromCsv),
+                parseResult.GetValue(dryRun),
+                parseResult.GetValue(output),
+                parseResult.GetValue(journal),
+                parseResult.GetValue(resume),
+                parseResult.GetValue(maxFailures));
+            return await BulkCommand.RunAsync(context, parseResult, request, cancellationToken).ConfigureAwait(false);
+        });
         return command;
-    }
-
-    private static async Task<IReadOnlyList<BulkOutcome>> RunWithProgressAsync(
-        BulkRunner runner, IReadOnlyList<BulkTarget> targets, StateChange change, CliConsole console, CancellationToken cancellationToken)
-    {
-        // Lines written while the bar redraws would tear it, so outcomes are printed once it is done.
-        var outcomes = await TerminalConsole.Create(console.Out).Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask($"{change.Title} {targets.Count} user(s)", maxValue: targets.Count);
-            return await runner.RunAsync(targets, _ => { task.Increment(1); return Task.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-
-        foreach (var outcome in outcomes)
-        {
-            await BulkReport.WriteOutcomeAsync(outcome, change, console).ConfigureAwait(false);
-        }
-
-        return outcomes;
     }
 }

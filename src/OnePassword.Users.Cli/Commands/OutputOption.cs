@@ -3,24 +3,23 @@ using OnePassword.Users.Cli.Output;
 
 namespace OnePassword.Users.Cli.Commands;
 
-/// <summary>The <c>--output</c> flag of the commands that print users.</summary>
+/// <summary>The <c>--output</c> flag (alias <c>--format</c>, as in 1Password's <c>op</c>) of the commands that print users or outcomes.</summary>
 internal static class OutputOption
 {
-    public static Option<string> Create()
+    private static readonly Dictionary<string, OutputFormat> Formats = new(StringComparer.OrdinalIgnoreCase)
     {
-        var option = new Option<string>("--output", "-o")
-        {
-            Description = "table (a table in a terminal, aligned text when piped), json (the API's user objects) or csv (RFC 4180, readable by --from-csv)",
-            DefaultValueFactory = _ => "table",
-        };
-        option.AcceptOnlyFromAmong("table", "json", "csv");
-        return option;
-    }
-
-    public static OutputFormat Read(ParseResult parseResult, Option<string> option) => parseResult.GetValue(option) switch
-    {
-        "json" => OutputFormat.Json,
-        "csv" => OutputFormat.Csv,
-        _ => OutputFormat.Table,
+        ["table"] = OutputFormat.Table,
+        ["json"] = OutputFormat.Json,
+        ["csv"] = OutputFormat.Csv,
     };
+
+    public static Option<OutputFormat> Create(string description) =>
+        Choices.Create("--output", ["-o", "--format"], Formats, OutputFormat.Table, description);
+
+    /// <summary>What <c>--output</c> means for commands that print users.</summary>
+    public const string UsersDescription =
+        "table: a table sized to the terminal (key: value blocks when it is too narrow), aligned text when piped; "
+        + "json: the API's user objects (a list is one array, get writes one object per line); "
+        + "csv: RFC 4180 with a header, readable by --from-csv (" + FormulaGuard.HelpText + "). "
+        + "Columns are always id, email, display_name, state, create_time";
 }

@@ -3,7 +3,11 @@ using OnePassword.Users.Cli.Bulk;
 
 namespace OnePassword.Users.Cli.Commands;
 
-/// <summary>The command tree: <c>users list|get|suspend|reactivate</c> and <c>auth check</c>, with the connection flags on every command.</summary>
+/// <summary>
+/// The command tree: <c>users list|get|suspend|reactivate</c> and <c>auth check</c>, with the
+/// connection flags on every command. <c>user</c> is accepted for <c>users</c>, as 1Password's
+/// <c>op</c> tool spells it.
+/// </summary>
 internal static class RootCommandFactory
 {
     public static RootCommand Create(CommandContext context)
@@ -16,6 +20,11 @@ internal static class RootCommandFactory
             --region / OP_USERS_REGION (1password.com, 1password.ca, 1password.eu), --base-url / OP_USERS_BASE_URL.
             --emulator runs everything against an embedded emulator with demo users instead.
 
+            Users are named by id or email everywhere; - reads them from stdin. Option values are
+            case-insensitive (-o JSON, --state SUSPENDED); --format is another name for --output.
+            When stderr is a terminal, a call that waits longer than 2 s (connecting, retrying, rate
+            limited) says so there.
+
             {ExitCodes.HelpText}
             """);
         foreach (var option in context.Connection.All)
@@ -27,9 +36,13 @@ internal static class RootCommandFactory
         {
             ListUsersCommand.Create(context),
             GetUserCommand.Create(context),
-            ChangeStateCommand.Create(context, StateChange.Suspend),
-            ChangeStateCommand.Create(context, StateChange.Reactivate),
         };
+        foreach (var change in StateChange.All)
+        {
+            users.Subcommands.Add(ChangeStateCommand.Create(context, change));
+        }
+
+        users.Aliases.Add("user");
         var auth = new Command("auth", "Check the configured credentials") { AuthCheckCommand.Create(context) };
         root.Subcommands.Add(users);
         root.Subcommands.Add(auth);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Reflection;
 using OnePassword.Users.Accounts.Item.Users;
+using OnePassword.Users.Cli.Activity;
 using OnePassword.Users.Emulator;
 using OnePassword.Users.Runtime;
 
@@ -8,24 +8,28 @@ namespace OnePassword.Users.Cli.Connection;
 
 /// <summary>
 /// One connected client for one command, plus the embedded emulator when <c>--emulator</c> asked
-/// for it. Disposing revokes the client's token before the emulator stops.
+/// for it. The client sends through the tool's <see cref="ObservingTransport"/>, so
+/// <see cref="Activity"/> knows what it is waiting for. Disposing revokes the client's token
+/// before the emulator stops.
 /// </summary>
 internal sealed class ApiSession : IAsyncDisposable
 {
-    /// <summary>This tool's package version (without the +commit suffix), first in the User-Agent.</summary>
-    private static readonly string ToolVersion =
-        (typeof(ApiSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
-
     private readonly UsersApiClient _client;
+    private readonly HttpMessageHandler _transport;
     private readonly UsersApiEmulator? _emulator;
+    private readonly string _secret;
 
-    private ApiSession(UsersApiClient client, UsersApiEmulator? emulator, string baseUrl, string accountId, string clientId)
+    private ApiSession(UsersApiClient client, HttpMessageHandler transport, UsersApiEmulator? emulator, ConnectionSettings settings, string baseUrl, ApiActivity activity, RateLimitForecast forecast)
     {
         _client = client;
+        _transport = transport;
         _emulator = emulator;
+        _secret = settings.ClientSecret;
         BaseUrl = baseUrl;
-        AccountId = accountId;
-        ClientId = clientId;
+        AccountId = settings.AccountId;
+        ClientId = settings.ClientId;
+        Activity = activity;
+        Forecast = forecast;
     }
 
     /// <summary>The API's base URL, as the client resolved it from the region or flags.</summary>
@@ -35,17 +39,26 @@ internal sealed class ApiSession : IAsyncDisposable
 
     public string ClientId { get; }
 
+    /// <summary>Whether this session talks to the embedded emulator, which starts afresh every run.</summary>
+    public bool IsEmulator => _emulator is not null;
+
+    /// <summary>What the client is doing now: connecting, waiting for an answer, a permit or a retry.</summary>
+    public ApiActivity Activity { get; }
+
+    /// <summary>The client-side rate limit, as the client applies it.</summary>
+    public RateLimitForecast Forecast { get; }
+
     /// <summary>The account's users collection, the root of every command's calls.</summary>
     public UsersRequestBuilder Users => _client.Accounts[AccountId].Users;
 
     /// <summary>Connects as the flags and environment say, or to a freshly started emulator.</summary>
     public static async Task<ApiSession> OpenAsync(
-        ParseResult parseResult, ConnectionOptions options, IDictionary<string, string?> environment, CliConsole console, CancellationToken cancellationToken)
+        ParseResult parseResult, ConnectionOptions options, IDictionary<string, string?> environment, CliConsole console, ClientTuning tuning, CancellationToken cancellationToken)
     {
         if (!parseResult.GetValue(options.Emulator))
         {
             var settings = ConnectionSettings.Resolve(parseResult, options, environment);
-            return Connect(settings, emulator: null);
+            return Connect(settings, emulator: null, tuning);
         }
 
         var emulator = await UsersApiEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -54,7 +67,7 @@ internal sealed class ApiSession : IAsyncDisposable
             // On stderr, so that `--output json` stays parseable; the emulator's secret is not shown.
             await console.Error.WriteLineAsync($"Using the embedded emulator at {emulator.BaseUrl} (account {emulator.DefaultAccountId}, demo users).").ConfigureAwait(false);
             var settings = new ConnectionSettings(emulator.DefaultClient.ClientId, emulator.DefaultClient.ClientSecret, emulator.DefaultAccountId, Region: null, emulator.BaseUrl);
-            return Connect(settings, emulator);
+            return Connect(settings, emulator, tuning);
         }
         catch
         {
@@ -63,9 +76,13 @@ internal sealed class ApiSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Masks the client secret in text bound for the screen or a file; the SDK keeps it out already, this makes sure.</summary>
+    public string Mask(string text) => _secret.Length == 0 ? text : text.Replace(_secret, "***", StringComparison.Ordinal);
+
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync().ConfigureAwait(false);
+        _transport.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync().ConfigureAwait(false);
@@ -86,15 +103,33 @@ internal sealed class ApiSession : IAsyncDisposable
             : UsersApiClient.Description.DefaultBaseUrl;
     }
 
-    private static ApiSession Connect(ConnectionSettings settings, UsersApiEmulator? emulator)
+    private static ApiSession Connect(ConnectionSettings settings, UsersApiEmulator? emulator, ClientTuning tuning)
     {
+        // The limits the spec documents (x-rate-limits), given to the client explicitly so the
+        // forecast of its waits uses exactly the same rules.
+        var rateLimit = new RateLimitOptions
+        {
+            Rules = tuning.RateLimitRules ?? [.. UsersApiClient.Description.RateLimits.Select(limit => new Runtime.RateLimitRule(limit.Limit, limit.Window))],
+        };
+        var forecast = new RateLimitForecast(rateLimit);
+        var defaults = new RetryOptions();
+        var activity = new ApiActivity(TimeProvider.System, defaults.MaxRetries, forecast.History);
+        var transport = new ObservingTransport(activity);
         var options = new ApiClientOptions
         {
             ClientId = settings.ClientId,
             ClientSecret = settings.ClientSecret,
             Region = settings.Region,
             BaseUrl = settings.BaseUrl,
-            ApplicationUserAgent = $"op-users/{ToolVersion}",
+            ApplicationUserAgent = ToolVersion.Current,
+            Transport = transport,
+            RateLimit = rateLimit,
+            Retry = new RetryOptions
+            {
+                BaseDelay = tuning.RetryBaseDelay ?? defaults.BaseDelay,
+                MaxDelay = tuning.RetryBaseDelay is { } fast ? fast * 8 : defaults.MaxDelay,
+                OnRetry = activity.OnRetry,
+            },
         };
 
         UsersApiClient client;
@@ -104,10 +139,12 @@ internal sealed class ApiSession : IAsyncDisposable
         }
         catch (ArgumentException invalid)
         {
+            transport.Dispose();
+
             // The SDK names the bad option (for example plain HTTP to a remote host); that is a usage error.
             throw new UsageException($"Cannot connect: {invalid.Message}", invalid);
         }
 
-        return new ApiSession(client, emulator, DescribeBaseUrl(settings), settings.AccountId, settings.ClientId);
+        return new ApiSession(client, transport, emulator, settings, DescribeBaseUrl(settings), activity, forecast);
     }
 }

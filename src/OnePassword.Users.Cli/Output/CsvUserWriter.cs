@@ -10,7 +10,7 @@ internal sealed class CsvUserWriter(TextWriter output) : IUserWriter
     public async Task WriteAsync(User user, CancellationToken cancellationToken)
     {
         await WriteHeaderOnceAsync().ConfigureAwait(false);
-        await output.WriteAsync(CsvFormatter.Record(UserFields.CsvRecord(user))).ConfigureAwait(false);
+        await output.WriteAsync(CsvFormatter.Record(UserFields.Values(user))).ConfigureAwait(false);
     }
 
     // An empty list still gets its header, so the output is always a valid table.
@@ -21,7 +21,7 @@ internal sealed class CsvUserWriter(TextWriter output) : IUserWriter
         if (!_headerWritten)
         {
             _headerWritten = true;
-            await output.WriteAsync(CsvFormatter.Record(UserFields.CsvHeader)).ConfigureAwait(false);
+            await output.WriteAsync(CsvFormatter.Record(UserFields.WireNames)).ConfigureAwait(false);
         }
     }
 }

@@ -2,7 +2,7 @@ using OnePassword.Users.Models;
 
 namespace OnePassword.Users.Cli.Output;
 
-/// <summary>Writes users as they arrive, so a long list streams instead of waiting for the last page.</summary>
+/// <summary>Takes users as they arrive: CSV and JSON write each at once, so a long list streams; tables need every row first.</summary>
 internal interface IUserWriter
 {
     Task WriteAsync(User user, CancellationToken cancellationToken);

@@ -3,30 +3,32 @@ using OnePassword.Users.Models;
 namespace OnePassword.Users.Cli.Output;
 
 /// <summary>
-/// Aligned columns for pipes and logs, streamed row by row: fixed-width columns first, then the
-/// email and display name, whose widths no one knows before the last page.
+/// Aligned columns for pipes and logs, in the order of <see cref="UserFields"/>. Columns are as
+/// wide as their longest value, which is only known after the last page, so rows are collected
+/// and written at the end; <c>--output csv</c> or <c>json</c> stream instead.
 /// </summary>
 internal sealed class PlainUserWriter(TextWriter output) : IUserWriter
 {
-    // 26 is the length of a 1Password user id; "suspended" is the longest state; the time is fixed width.
-    private const string RowFormat = "{0,-26}  {1,-11}  {2,-20}  {3,-36}  {4}";
-    private bool _headerWritten;
+    private const string Gap = "  ";
+    private readonly List<string[]> _rows = [];
 
-    public async Task WriteAsync(User user, CancellationToken cancellationToken)
+    public Task WriteAsync(User user, CancellationToken cancellationToken)
     {
-        await WriteHeaderOnceAsync().ConfigureAwait(false);
-        var row = string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, user.Id, UserFields.State(user.State), UserFields.CreateTime(user.CreateTime), user.Email, user.DisplayName);
-        await output.WriteLineAsync(row.TrimEnd()).ConfigureAwait(false);
+        _rows.Add([.. UserFields.Values(user)]);
+        return Task.CompletedTask;
     }
 
-    public Task CompleteAsync(CancellationToken cancellationToken) => WriteHeaderOnceAsync();
-
-    private async Task WriteHeaderOnceAsync()
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        if (!_headerWritten)
+        string[] header = [.. UserFields.Headers];
+        var widths = header.Select((title, column) => _rows.Select(row => row[column].Length).Append(title.Length).Max()).ToArray();
+        await WriteRowAsync(header, widths).ConfigureAwait(false);
+        foreach (var row in _rows)
         {
-            _headerWritten = true;
-            await output.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, "ID", "STATE", "CREATED", "EMAIL", "NAME")).ConfigureAwait(false);
+            await WriteRowAsync(row, widths).ConfigureAwait(false);
         }
     }
+
+    private Task WriteRowAsync(string[] cells, int[] widths) =>
+        output.WriteLineAsync(string.Join(Gap, cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
 }

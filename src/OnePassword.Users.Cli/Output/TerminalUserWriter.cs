@@ -1,40 +1,90 @@
 using OnePassword.Users.Models;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace OnePassword.Users.Cli.Output;
 
 /// <summary>
-/// A Spectre.Console table for a person at a terminal. A table sizes its columns from every row,
-/// so rows are collected and the table is drawn once the last page has arrived.
+/// Users for a person at a terminal: a table when it fits the terminal's width, otherwise
+/// <c>key: value</c> blocks, so no value is ever cut to an ellipsis. Ids, emails, states and times
+/// never wrap (they are copied out of the table); a name may wrap, but only while its column
+/// stays wide enough to read. A table sizes its columns from every row, so rows are collected and
+/// drawn once the last page has arrived.
 /// </summary>
-internal sealed class TerminalUserWriter(IAnsiConsole console) : IUserWriter
+internal sealed class TerminalUserWriter(IAnsiConsole console, TextWriter output, int width) : IUserWriter
 {
-    // Ids and emails are copied out of the table, so they never wrap; only names may. The date
-    // alone (the full time is in the other formats) keeps the table within a common terminal width.
-    private readonly Table _table = new Table()
-        .Border(TableBorder.Rounded)
-        .AddColumn(new TableColumn("ID").NoWrap())
-        .AddColumn(new TableColumn("Email").NoWrap())
-        .AddColumn(new TableColumn("State").NoWrap())
-        .AddColumn(new TableColumn("Created").NoWrap())
-        .AddColumn("Name");
+    /// <summary>Below this, a wrapped name column reads as a few letters per line, and blocks read better.</summary>
+    private const int MinimumNameWidth = 16;
+
+    private static readonly int NameColumn = UserFields.All.Select(field => field.WireName).ToList().IndexOf("display_name");
+
+    private readonly List<User> _users = [];
 
     public Task WriteAsync(User user, CancellationToken cancellationToken)
     {
-        var state = UserFields.State(user.State);
-        _table.AddRow(
-            Markup.Escape(user.Id),
-            Markup.Escape(user.Email),
-            user.State == UserState.Suspended ? $"[yellow]{state}[/]" : Markup.Escape(state),
-            UserFields.CreateTime(user.CreateTime) is { Length: >= 10 } created ? created[..10] : string.Empty,
-            Markup.Escape(user.DisplayName ?? string.Empty));
+        _users.Add(user);
         return Task.CompletedTask;
     }
 
-    public Task CompleteAsync(CancellationToken cancellationToken)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        _table.Caption($"{_table.Rows.Count} user(s)");
-        console.Write(_table);
-        return Task.CompletedTask;
+        var table = TableThatFits();
+        if (table is not null)
+        {
+            console.Profile.Width = width;
+            console.Write(table);
+            return;
+        }
+
+        await KeyValueBlocks.WriteAsync(output, _users).ConfigureAwait(false);
+        await output.WriteLineAsync($"\n{_users.Count} user(s)").ConfigureAwait(false);
+    }
+
+    private Table? TableThatFits()
+    {
+        var natural = Build(nameWidth: null);
+        var naturalWidth = Measure(natural);
+        if (naturalWidth <= width)
+        {
+            return natural;
+        }
+
+        var nameWidth = Measure(Build(nameWidth: 1)) - 1;
+        nameWidth = width - nameWidth;
+        return nameWidth >= MinimumNameWidth ? Build(nameWidth) : null;
+    }
+
+    private int Measure(Table table) => ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max;
+
+    private Table Build(int? nameWidth)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Caption($"{_users.Count} user(s)");
+        for (var column = 0; column < UserFields.All.Count; column++)
+        {
+            var tableColumn = new TableColumn(UserFields.All[column].Header);
+            if (column != NameColumn)
+            {
+                tableColumn.NoWrap();
+            }
+            else if (nameWidth is { } fixedWidth)
+            {
+                tableColumn.Width(fixedWidth);
+            }
+
+            table.AddColumn(tableColumn);
+        }
+
+        foreach (var user in _users)
+        {
+            table.AddRow([.. UserFields.All.Select(field => Cell(user, field))]);
+        }
+
+        return table;
+    }
+
+    private static Markup Cell(User user, UserField field)
+    {
+        var text = Markup.Escape(field.Value(user));
+        return new Markup(field.WireName == "state" && user.State == UserState.Suspended ? $"[yellow]{text}[/]" : text);
     }
 }

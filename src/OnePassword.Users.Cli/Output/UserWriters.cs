@@ -7,7 +7,7 @@ internal static class UserWriters
     {
         OutputFormat.Json => new JsonUserWriter(console.Out, asArray: list),
         OutputFormat.Csv => new CsvUserWriter(console.Out),
-        _ when console.StdoutIsTerminal => new TerminalUserWriter(TerminalConsole.Create(console.Out)),
+        _ when console.StdoutIsTerminal => new TerminalUserWriter(TerminalConsole.Create(console.Out), console.Out, console.Width()),
         _ => new PlainUserWriter(console.Out),
     };
 }

@@ -6,6 +6,25 @@ namespace OnePassword.Users.Runtime;
 /// <summary>Writers used by generated <c>WriteJson</c> methods.</summary>
 public static class JsonWriting
 {
+    /// <summary>
+    /// Writes an RFC 3339 timestamp as the API writes one: <c>Z</c> for UTC
+    /// (<c>2024-01-01T00:00:00Z</c>), the offset otherwise.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The instant.</param>
+    public static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteStringValue(value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
     /// <summary>Writes a JSON array.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="writer">The writer.</param>
@@ -45,7 +64,7 @@ public static class JsonWriting
                 case long number: writer.WriteNumberValue(number); break;
                 case double number: writer.WriteNumberValue(number); break;
                 case decimal number: writer.WriteNumberValue(number); break;
-                case DateTimeOffset time: writer.WriteStringValue(time); break;
+                case DateTimeOffset time: WriteTimestamp(writer, time); break;
                 case IFormattable formattable: writer.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture)); break;
                 default: writer.WriteStringValue(value.ToString()); break;
             }

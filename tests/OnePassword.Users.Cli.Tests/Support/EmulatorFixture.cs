@@ -3,9 +3,10 @@ using OnePassword.Users.Emulator;
 namespace OnePassword.Users.Cli.Tests.Support;
 
 /// <summary>
-/// One emulator per test class with ten known users: one owner (so suspending them is the
-/// last-owner refusal), one admin, six active members (one with a comma and quotes in the name,
-/// for CSV quoting) and two suspended members. Tests in a class change disjoint users.
+/// One emulator per test class with eleven known users: one owner (so suspending them is the
+/// last-owner refusal), one admin, seven active members (one with a comma and quotes in the name,
+/// for CSV quoting, one with a long email and a spreadsheet formula for a name) and two
+/// suspended members. Tests in a class change disjoint users.
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
@@ -30,6 +31,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         new("frank@example.com", "Frank \"The Tank\", Fox"),
         new("sam@example.com", "Sam Stone", State: UserState.Suspended),
         new("sue@example.com", "Sue Sato", State: UserState.Suspended),
+        new("mallory.long.address@example.com", "=HYPERLINK(\"http://evil.example\")"),
     ];
 
     public UsersApiEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
@@ -60,9 +62,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>Runs the tool against this emulator, appending the connection flags that <paramref name="args"/> does not set itself.</summary>
     internal Task<CliResult> RunAsync(params string[] args) => Tool.RunAsync(WithConnection(args));
 
-    internal Task<CliResult> RunInTerminalAsync(params string[] args) => Tool.RunAsync(new Dictionary<string, string?>(), stdoutIsTerminal: true, WithConnection(args));
+    internal Task<CliResult> RunAsync(ToolRun run, params string[] args) => Tool.RunAsync(run, WithConnection(args));
 
-    private string[] WithConnection(string[] args)
+    internal string[] WithConnection(string[] args)
     {
         var connection = ConnectionArgs;
         var all = new List<string>(args);
