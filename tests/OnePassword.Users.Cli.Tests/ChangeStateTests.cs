@@ -25,6 +25,28 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task The_audit_log_gets_one_json_line_per_change_and_refusal_and_none_for_reads()
+    {
+        var audit = Path.Combine(_directory, "audit.jsonl");
+        var owner = fixture.IdOf("owner@example.com");
+        var carol = fixture.IdOf("carol@example.com");
+
+        var result = await fixture.RunAsync("users", "suspend", carol, owner, "--audit-log", audit);
+        await fixture.RunAsync("users", "get", carol, "--audit-log", audit);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var records = File.ReadAllLines(audit).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        records.Count.ShouldBe(2);
+        records[0].GetProperty("operation").GetString().ShouldBe("suspendUser");
+        records[0].GetProperty("resource").GetString().ShouldBe($"accounts/{EmulatorFixture.Account}/users/{carol}");
+        records[0].GetProperty("outcome").GetString().ShouldBe("succeeded");
+        records[0].GetProperty("status").GetInt32().ShouldBe(200);
+        records[1].GetProperty("outcome").GetString().ShouldBe("rejected");
+        records[1].GetProperty("rpc_code").GetInt32().ShouldBe(7);
+        File.ReadAllText(audit).ShouldNotContain(fixture.Emulator.DefaultClient.ClientSecret);
+    }
+
+    [Fact]
     public async Task A_flag_the_command_does_not_have_is_a_usage_error_not_a_user_id()
     {
         var id = fixture.IdOf("alice@example.com");

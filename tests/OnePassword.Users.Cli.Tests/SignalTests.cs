@@ -52,12 +52,13 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public async Task After_a_kill_9_the_journal_holds_every_completed_call_and_the_resume_finishes_the_run()
+    public async Task After_a_kill_9_the_journal_and_the_audit_log_hold_every_completed_call_and_the_resume_finishes_the_run()
     {
         await using var demo = await DemoEmulator.StartAsync(users: 100);
         var (targets, csv, journal) = Prepare(demo);
+        var audit = Path.Combine(demo.Directory, "audit.jsonl");
 
-        using (var tool = ToolProcess.Start(Environment(demo), ["users", "suspend", "--from-csv", csv, "--journal", journal, .. demo.ConnectionArgs]))
+        using (var tool = ToolProcess.Start(Environment(demo), ["users", "suspend", "--from-csv", csv, "--journal", journal, "--audit-log", audit, .. demo.ConnectionArgs]))
         {
             await DemoEmulator.WaitForOutcomesAsync(journal, 8, tool.Exited);
             await tool.SignalAsync("KILL");
@@ -71,6 +72,14 @@ public sealed class SignalTests
         var suspended = targets.Where(user => demo.StateOf(user.Id) == UserState.Suspended).Select(user => user.Id).ToHashSet();
         suspended.IsSupersetOf(changed).ShouldBeTrue();
         suspended.IsSubsetOf(changed.Concat(open)).ShouldBeTrue();
+
+        // The SDK writes each audit record when its call ends, flushed at once: every change the
+        // emulator made is there too, the one on the wire at the kill at most missing.
+        var audited = File.ReadAllLines(audit).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(record => record.GetProperty("outcome").GetString() == "succeeded")
+            .Select(record => record.GetProperty("resource").GetString()!.Split('/')[^1]).ToHashSet();
+        audited.IsSupersetOf(changed).ShouldBeTrue();
+        suspended.IsSupersetOf(audited).ShouldBeTrue();
 
         demo.Emulator.Faults.Reset();
         using var resume = ToolProcess.Start(Environment(demo), ["users", "suspend", "--resume", journal, .. demo.ConnectionArgs]);

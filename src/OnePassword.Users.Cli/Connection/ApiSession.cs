@@ -17,11 +17,13 @@ internal sealed class ApiSession : IAsyncDisposable
     private readonly UsersApiClient _client;
     private readonly HttpMessageHandler _transport;
     private readonly UsersApiEmulator? _emulator;
+    private readonly JsonLinesAuditSink? _audit;
     private readonly string _secret;
 
-    private ApiSession(UsersApiClient client, HttpMessageHandler transport, UsersApiEmulator? emulator, ConnectionSettings settings, string baseUrl, ApiActivity activity, RateLimitForecast forecast)
+    private ApiSession(UsersApiClient client, HttpMessageHandler transport, UsersApiEmulator? emulator, JsonLinesAuditSink? audit, ConnectionSettings settings, string baseUrl, ApiActivity activity, RateLimitForecast forecast)
     {
         _client = client;
+        _audit = audit;
         _transport = transport;
         _emulator = emulator;
         _secret = settings.ClientSecret;
@@ -58,7 +60,7 @@ internal sealed class ApiSession : IAsyncDisposable
         if (!parseResult.GetValue(options.Emulator))
         {
             var settings = ConnectionSettings.Resolve(parseResult, options, environment);
-            return Connect(settings, emulator: null, tuning);
+            return Connect(settings, emulator: null, tuning, ConnectionSettings.AuditLogPath(parseResult, options, environment));
         }
 
         var emulator = await UsersApiEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -67,7 +69,7 @@ internal sealed class ApiSession : IAsyncDisposable
             // On stderr, so that `--output json` stays parseable; the emulator's secret is not shown.
             await console.Error.WriteLineAsync($"Using the embedded emulator at {emulator.BaseUrl} (account {emulator.DefaultAccountId}, demo users).").ConfigureAwait(false);
             var settings = new ConnectionSettings(emulator.DefaultClient.ClientId, emulator.DefaultClient.ClientSecret, emulator.DefaultAccountId, Region: null, emulator.BaseUrl);
-            return Connect(settings, emulator, tuning);
+            return Connect(settings, emulator, tuning, ConnectionSettings.AuditLogPath(parseResult, options, environment));
         }
         catch
         {
@@ -82,6 +84,7 @@ internal sealed class ApiSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync().ConfigureAwait(false);
+        _audit?.Dispose();
         _transport.Dispose();
         if (_emulator is not null)
         {
@@ -103,7 +106,7 @@ internal sealed class ApiSession : IAsyncDisposable
             : UsersApiClient.Description.DefaultBaseUrl;
     }
 
-    private static ApiSession Connect(ConnectionSettings settings, UsersApiEmulator? emulator, ClientTuning tuning)
+    private static ApiSession Connect(ConnectionSettings settings, UsersApiEmulator? emulator, ClientTuning tuning, string? auditLog)
     {
         // The limits the spec documents (x-rate-limits), given to the client explicitly so the
         // forecast of its waits uses exactly the same rules.
@@ -114,6 +117,18 @@ internal sealed class ApiSession : IAsyncDisposable
         var forecast = new RateLimitForecast(rateLimit);
         var defaults = new RetryOptions();
         var activity = new ApiActivity(TimeProvider.System, defaults.MaxRetries, forecast.History);
+        JsonLinesAuditSink? audit;
+        try
+        {
+            // The SDK writes a record of every state-changing call when it ends; the file is opened
+            // before any call, so a log that cannot be written stops the command before it acts.
+            audit = auditLog is null ? null : new JsonLinesAuditSink(auditLog);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"Cannot open the audit log '{auditLog}': {exception.Message}", exception);
+        }
+
         var transport = new ObservingTransport(activity);
         var options = new ApiClientOptions
         {
@@ -123,6 +138,7 @@ internal sealed class ApiSession : IAsyncDisposable
             BaseUrl = settings.BaseUrl,
             ApplicationUserAgent = ToolVersion.Current,
             Transport = transport,
+            AuditSink = audit,
             RateLimit = rateLimit,
             Retry = new RetryOptions
             {
@@ -140,11 +156,12 @@ internal sealed class ApiSession : IAsyncDisposable
         catch (ArgumentException invalid)
         {
             transport.Dispose();
+            audit?.Dispose();
 
             // The SDK names the bad option (for example plain HTTP to a remote host); that is a usage error.
             throw new UsageException($"Cannot connect: {invalid.Message}", invalid);
         }
 
-        return new ApiSession(client, transport, emulator, settings, DescribeBaseUrl(settings), activity, forecast);
+        return new ApiSession(client, transport, emulator, audit, settings, DescribeBaseUrl(settings), activity, forecast);
     }
 }

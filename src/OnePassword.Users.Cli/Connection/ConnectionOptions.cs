@@ -44,5 +44,12 @@ internal sealed class ConnectionOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [ClientId, ClientSecret, Account, Region, BaseUrl, Emulator];
+    public Option<string?> AuditLog { get; } = new("--audit-log")
+    {
+        Description = $"Append an audit record of every state-changing call (time, operation, user, outcome, HTTP status, rpc code, attempts, client id, correlation id; never a secret) to this file as JSON lines, each flushed to disk as it is written [env: {EnvironmentVariables.AuditLog}]",
+        HelpName = "file",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [ClientId, ClientSecret, Account, Region, BaseUrl, Emulator, AuditLog];
 }

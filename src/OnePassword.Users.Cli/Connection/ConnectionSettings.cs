@@ -42,6 +42,10 @@ internal sealed record ConnectionSettings(string ClientId, string ClientSecret, 
             : new ConnectionSettings(clientId!, clientSecret!, accountId!, region, baseUrl);
     }
 
+    /// <summary>The audit log file (<c>--audit-log</c>, or its variable), for every session, the emulator's too; null when none.</summary>
+    public static string? AuditLogPath(ParseResult parseResult, ConnectionOptions options, IDictionary<string, string?> environment) =>
+        Optional(parseResult, options.AuditLog, environment, EnvironmentVariables.AuditLog);
+
     private static string? Required(ParseResult parseResult, Option<string?> option, IDictionary<string, string?> environment, string variable, List<string> problems)
     {
         var value = Optional(parseResult, option, environment, variable);

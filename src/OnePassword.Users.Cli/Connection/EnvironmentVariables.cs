@@ -8,4 +8,5 @@ internal static class EnvironmentVariables
     public const string AccountId = "OP_USERS_ACCOUNT_ID";
     public const string Region = "OP_USERS_REGION";
     public const string BaseUrl = "OP_USERS_BASE_URL";
+    public const string AuditLog = "OP_USERS_AUDIT_LOG";
 }
