@@ -8,6 +8,9 @@ internal static class Payloads
 {
     public static byte[] User(int index) => Encoding.UTF8.GetBytes(UserJson(index));
 
+    /// <summary>A token response, for the Create() pipeline's token endpoint.</summary>
+    public static byte[] Token { get; } = Encoding.UTF8.GetBytes("""{"access_token":"benchmark-token-0123456789","token_type":"Bearer","expires_in":900,"scope":"openid"}""");
+
     public static byte[] Page(int first, int count, string? nextPageToken)
     {
         var builder = new StringBuilder("{\"results\":[");
