@@ -29,16 +29,16 @@ public sealed class ChangeStateTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         var audit = Path.Combine(_directory, "audit.jsonl");
         var owner = fixture.IdOf("owner@example.com");
-        var carol = fixture.IdOf("carol@example.com");
+        var grace = fixture.IdOf("grace@example.com");
 
-        var result = await fixture.RunAsync("users", "suspend", carol, owner, "--audit-log", audit);
-        await fixture.RunAsync("users", "get", carol, "--audit-log", audit);
+        var result = await fixture.RunAsync("users", "suspend", grace, owner, "--audit-log", audit);
+        await fixture.RunAsync("users", "get", grace, "--audit-log", audit);
 
         result.ExitCode.ShouldBe(1, result.ToString());
         var records = File.ReadAllLines(audit).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
         records.Count.ShouldBe(2);
         records[0].GetProperty("operation").GetString().ShouldBe("suspendUser");
-        records[0].GetProperty("resource").GetString().ShouldBe($"accounts/{EmulatorFixture.Account}/users/{carol}");
+        records[0].GetProperty("resource").GetString().ShouldBe($"accounts/{EmulatorFixture.Account}/users/{grace}");
         records[0].GetProperty("outcome").GetString().ShouldBe("succeeded");
         records[0].GetProperty("status").GetInt32().ShouldBe(200);
         records[1].GetProperty("outcome").GetString().ShouldBe("rejected");

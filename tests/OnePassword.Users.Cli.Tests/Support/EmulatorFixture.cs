@@ -32,6 +32,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         new("sam@example.com", "Sam Stone", State: UserState.Suspended),
         new("sue@example.com", "Sue Sato", State: UserState.Suspended),
         new("mallory.long.address@example.com", "=HYPERLINK(\"http://evil.example\")"),
+        new("grace@example.com", "Grace Gray"),
     ];
 
     public UsersApiEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
