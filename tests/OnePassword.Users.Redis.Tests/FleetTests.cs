@@ -17,6 +17,9 @@ namespace OnePassword.Users.Redis.Tests;
 [Collection(FleetCollection.Name)]
 public sealed class FleetTests
 {
+    // The worker's RateLimitOptions.SafetyMargin (tests/OnePassword.Users.Redis.Worker/Program.cs).
+    private static readonly TimeSpan WorkerSafetyMargin = TimeSpan.FromMilliseconds(500);
+
     [Fact]
     public async Task Four_worker_processes_keep_to_one_budget_with_one_token_request()
     {
@@ -51,9 +54,13 @@ public sealed class FleetTests
         emulator.Statistics.RateLimitedResponses.ShouldBeLessThanOrEqualTo(Workers * CallsEach / 100, "at most 1% of the calls met a 429 at the server");
         emulator.Statistics.TokensIssued.ShouldBe(1, "one token request for the whole fleet");
 
+        // The fleet paces to Limit per (window + the worker's 500 ms safety margin): 19.05 calls/s
+        // at best. It must reach 90% of that on a loaded 2-core machine; a fleet that split the
+        // budget into shares, or sat in its local fallback, would manage a quarter of it.
         double seconds = (results.Max(result => result[4]) - results.Min(result => result[3])) / 1000.0;
         double throughput = ((Workers * CallsEach) - Workers) / seconds;
-        throughput.ShouldBeGreaterThanOrEqualTo(0.95 * Limit / window.TotalSeconds, $"{throughput:F2} calls/s over {seconds:F1} s");
+        double paced = Limit / (window + WorkerSafetyMargin).TotalSeconds;
+        throughput.ShouldBeGreaterThanOrEqualTo(0.9 * paced, $"{throughput:F2} calls/s over {seconds:F1} s, against {paced:F2} calls/s paced");
     }
 
     [Fact]
