@@ -133,11 +133,10 @@ internal static class ClientEmitter
 
         w.Doc("Creates the client on a Kiota request adapter; the adapter's base URL defaults to the spec's first server.");
         w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
-        w.Open($"public {name}({Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(RequestBuilderEmitter.UrlTemplate(api.Root))}, new global::System.Collections.Generic.Dictionary<string, object>())");
+        w.Open($"public {name}({Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(RequestBuilderEmitter.UrlTemplate(api.Root))}, {Runtime}.ApiPath.Empty)");
         w.Open("if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))");
         w.Line("RequestAdapter.BaseUrl = Description.DefaultBaseUrl;");
         w.Close();
-        w.Line("PathParameters.TryAdd(\"baseurl\", RequestAdapter.BaseUrl);");
         w.Close();
         w.Line();
         w.Line($"private {name}({Runtime}.ApiClientPipeline pipeline) : this(pipeline.RequestAdapter) => _pipeline = pipeline;");

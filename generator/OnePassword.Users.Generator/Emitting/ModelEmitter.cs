@@ -46,8 +46,12 @@ internal static class ModelEmitter
 
         if (type.AllowsAdditionalProperties)
         {
+            // Created on first use: most responses carry no property beyond the schema, and a list
+            // page would otherwise allocate an empty dictionary per item.
+            w.Line("private global::System.Collections.Generic.IDictionary<string, object>? _additionalData;");
+            w.Line();
             w.Doc("Properties the schema does not name; the fast JSON path stores them as JsonElement values.");
-            w.Line("public global::System.Collections.Generic.IDictionary<string, object> AdditionalData { get; set; } = new global::System.Collections.Generic.Dictionary<string, object>();");
+            w.Line("public global::System.Collections.Generic.IDictionary<string, object> AdditionalData { get => _additionalData ??= new global::System.Collections.Generic.Dictionary<string, object>(); set => _additionalData = value; }");
             w.Line();
         }
 
@@ -287,7 +291,10 @@ internal static class ModelEmitter
 
         if (type.AllowsAdditionalProperties || type.BaseAllowsAdditionalProperties)
         {
-            w.Line("global::OnePassword.Users.Runtime.JsonWriting.WriteAdditionalData(writer, AdditionalData);");
+            // The class's own field, so writing a model never creates an empty dictionary; a derived
+            // class reaches its base's through the property.
+            string additionalData = type.AllowsAdditionalProperties ? "_additionalData" : "AdditionalData";
+            w.Line($"global::OnePassword.Users.Runtime.JsonWriting.WriteAdditionalData(writer, {additionalData});");
         }
 
         w.Line("writer.WriteEndObject();");

@@ -63,8 +63,8 @@ internal static class OperationEmitter
             var typeArgument = operation.SuccessType is null ? "<object>" : string.Empty;
             w.Open($"if (requestConfiguration is null && RequestAdapter is {Runtime}.ApiRequestAdapter direct)");
             w.Line(operation.SuccessType is null
-                ? $"await direct.SendAsync{typeArgument}({descriptor}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false);"
-                : $"return (await direct.SendAsync({descriptor}, UrlTemplate, PathParameters, {accept}, {reader}, cancellationToken).ConfigureAwait(false))!;");
+                ? $"await direct.SendAsync{typeArgument}({descriptor}, UrlTemplate, Path, {accept}, {reader}, cancellationToken).ConfigureAwait(false);"
+                : $"return (await direct.SendAsync({descriptor}, UrlTemplate, Path, {accept}, {reader}, cancellationToken).ConfigureAwait(false))!;");
             if (operation.SuccessType is null)
             {
                 w.Line("return;");

@@ -28,8 +28,15 @@ internal static class RequestBuilderEmitter
         w.Line(ClientEmitter.GeneratedCodeAttribute);
         w.Open($"{api.Options.Accessibility} partial class {node.ClassName} : {Runtime}.ApiRequestBuilder");
         EmitMembers(w, api, node);
-        w.Doc($"Creates the builder from the parent's path parameters.");
-        w.Line("/// <param name=\"pathParameters\">The path parameters collected so far, already encoded; shared, never changed.</param>");
+        w.Doc($"Creates the builder from the parent's path.");
+        w.Line("/// <param name=\"path\">The path parameters collected so far, already encoded; immutable, shared.</param>");
+        w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
+        w.Line($"public {node.ClassName}({Runtime}.ApiPath path, {Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(UrlTemplate(node))}, path)");
+        w.Open();
+        w.Close();
+        w.Line();
+        w.Doc($"Creates the builder from Kiota-style path parameters.");
+        w.Line("/// <param name=\"pathParameters\">The path parameters, already encoded; copied.</param>");
         w.Line("/// <param name=\"requestAdapter\">The adapter that sends the requests.</param>");
         w.Line($"public {node.ClassName}({Dictionary} pathParameters, {Abstractions}.IRequestAdapter requestAdapter) : base(requestAdapter, {SourceWriter.Literal(UrlTemplate(node))}, pathParameters)");
         w.Open();
@@ -55,7 +62,7 @@ internal static class RequestBuilderEmitter
         {
             var summary = child.Operations.Select(o => o.Summary).FirstOrDefault(s => s is not null);
             w.Doc(summary ?? $"Navigates to <c>{(child.PathTemplate.Substring(node.PathTemplate.Length).Replace("{+", "{"))}</c>.");
-            w.Line($"public {FullName(api, child)} {child.PropertyName} => new(PathParameters, RequestAdapter);");
+            w.Line($"public {FullName(api, child)} {child.PropertyName} => new(Path, RequestAdapter);");
             w.Line();
         }
 
@@ -96,14 +103,9 @@ internal static class RequestBuilderEmitter
         w.Line("/// <returns>The request builder.</returns>");
         w.Line($"/// <exception cref=\"global::System.ArgumentException\">A value is null, empty, <c>.</c> or <c>..</c>.</exception>");
         w.Open($"public {FullName(api, child)} {child.PropertyName}({string.Join(", ", child.MethodParameters.Select(p => "string " + p.ParameterName))})");
-        w.Open($"var pathParameters = new {Dictionary}(PathParameters)");
-        foreach (var parameter in child.MethodParameters)
-        {
-            w.Line($"[{SourceWriter.Literal(parameter.WireName)}] = {Runtime}.PathSegment.Encode({parameter.ParameterName}, nameof({parameter.ParameterName})),");
-        }
-
-        w.Close("};");
-        w.Line("return new(pathParameters, RequestAdapter);");
+        var path = "Path" + string.Concat(child.MethodParameters.Select(parameter =>
+            $".With({SourceWriter.Literal(parameter.WireName)}, {Runtime}.PathSegment.Encode({parameter.ParameterName}, nameof({parameter.ParameterName})))"));
+        w.Line($"return new({path}, RequestAdapter);");
         w.Close();
         w.Line();
     }

@@ -242,7 +242,7 @@ internal sealed class PathTreeParser
     private sealed class NodeBuilder
     {
         private static readonly string[] BuilderMembers =
-            ["WithUrl", "PathParameters", "RequestAdapter", "UrlTemplate", "WithPathParameter", "CreateRequestInformation"];
+            ["WithUrl", "Path", "PathParameters", "RequestAdapter", "UrlTemplate", "WithPathParameter", "CreateRequestInformation"];
 
         private static readonly string[] ClientMembers = ["Description", "Create", "Dispose", "DisposeAsync"];
 

@@ -15,8 +15,6 @@ namespace OnePassword.Users.Runtime;
 /// </summary>
 public sealed class ApiRequestAdapter : IRequestAdapter
 {
-    private const string RawUrlKey = "request-raw-url";
-    private static readonly Dictionary<string, object> NoQuery = [];
     private readonly HttpClient _httpClient;
     private readonly HttpClientRequestAdapter _kiota;
     private string? _baseUrl;
@@ -61,23 +59,24 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
     /// <summary>
     /// Sends a request that has no query, headers, options or body of its own straight from the
-    /// builder's template and path parameters, without a RequestInformation: the common case of
-    /// a generated call with no configuration.
+    /// builder's template and path, without a RequestInformation: the common case of a generated
+    /// call with no configuration.
     /// </summary>
     /// <typeparam name="T">The response model.</typeparam>
     /// <param name="operation">The generated descriptor of the operation.</param>
     /// <param name="urlTemplate">The builder's URL template.</param>
-    /// <param name="pathParameters">The builder's encoded path parameters.</param>
+    /// <param name="path">The builder's encoded path parameters.</param>
     /// <param name="accept">The Accept header, or null.</param>
     /// <param name="read">The generated reader; null when the response has no body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
-    public async Task<T?> SendAsync<T>(ApiOperation operation, string urlTemplate, IDictionary<string, object> pathParameters, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
+    public async ValueTask<T?> SendAsync<T>(ApiOperation operation, string urlTemplate, ApiPath path, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(urlTemplate);
-        ArgumentNullException.ThrowIfNull(pathParameters);
-        using var message = new ApiRequestMessage(operation, new Uri(Url(urlTemplate, pathParameters, NoQuery), UriKind.Absolute));
+        ArgumentNullException.ThrowIfNull(path);
+        string url = path.RawUrl ?? UriTemplateExpander.ExpandPath(urlTemplate, path, _baseUrl ?? string.Empty);
+        using var message = new ApiRequestMessage(operation, new Uri(url, UriKind.Absolute));
         if (accept is not null)
         {
             message.Headers.TryAddWithoutValidation("Accept", accept);
@@ -88,7 +87,7 @@ public sealed class ApiRequestAdapter : IRequestAdapter
     }
 
     private string Url(string urlTemplate, IDictionary<string, object> pathParameters, IDictionary<string, object> queryParameters) =>
-        pathParameters.TryGetValue(RawUrlKey, out var raw) && raw is string rawUrl
+        pathParameters.TryGetValue(ApiPath.RawUrlKey, out var raw) && raw is string rawUrl
             ? rawUrl
             : UriTemplateExpander.Expand(urlTemplate, WithBaseUrl(pathParameters), queryParameters);
 
@@ -117,6 +116,10 @@ public sealed class ApiRequestAdapter : IRequestAdapter
             if (!ReferenceEquals(option, operation))
             {
                 message.Options.Set(new HttpRequestOptionsKey<IRequestOption>(option.GetType().FullName!), option);
+                if (message is ApiRequestMessage api)
+                {
+                    api.HasRequestOptions = true;
+                }
             }
         }
 

@@ -46,6 +46,72 @@ internal static class UriTemplateExpander
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The URL of a request with no query: the template's literals and path variables, with the
+    /// base URL given, written into one string of the exact length. Query expressions expand to
+    /// nothing, as they do with no query values.
+    /// </summary>
+    public static string ExpandPath(string template, ApiPath path, string baseUrl)
+    {
+        var parts = Parsed.GetOrAdd(template, Parse);
+        int length = 0;
+        foreach (var part in parts)
+        {
+            if (part.Variables is null)
+            {
+                length += part.Literal.Length;
+                continue;
+            }
+
+            foreach (var (name, _) in part.Variables)
+            {
+                length += PathValue(part.Operator, name, path, baseUrl)?.Length ?? 0;
+            }
+        }
+
+        return string.Create(length, (parts, path, baseUrl), static (span, state) =>
+        {
+            int position = 0;
+            foreach (var part in state.parts)
+            {
+                if (part.Variables is null)
+                {
+                    part.Literal.AsSpan().CopyTo(span[position..]);
+                    position += part.Literal.Length;
+                    continue;
+                }
+
+                foreach (var (name, _) in part.Variables)
+                {
+                    if (PathValue(part.Operator, name, state.path, state.baseUrl) is { } value)
+                    {
+                        value.AsSpan().CopyTo(span[position..]);
+                        position += value.Length;
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>The value of a path variable, already encoded; null for a query expression or a value not set.</summary>
+    private static string? PathValue(char op, string name, ApiPath path, string baseUrl)
+    {
+        if (op is '?' or '&')
+        {
+            return null;
+        }
+
+        string? value = name == "baseurl" ? baseUrl : path[name];
+        if (value is null || op == '+')
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        Encode(builder, value, allowReserved: false);
+        return builder.ToString();
+    }
+
     private static void AppendVariable(StringBuilder builder, char op, string name, object value, bool explode, ref bool first)
     {
         var isForm = op is '?' or '&';

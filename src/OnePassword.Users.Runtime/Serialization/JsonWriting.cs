@@ -46,11 +46,15 @@ public static class JsonWriting
 
     /// <summary>Writes the properties an open object holds beyond its schema.</summary>
     /// <param name="writer">The writer, inside the object.</param>
-    /// <param name="additionalData">Values read as <see cref="JsonElement"/>, or set as primitives.</param>
-    public static void WriteAdditionalData(Utf8JsonWriter writer, IDictionary<string, object> additionalData)
+    /// <param name="additionalData">Values read as <see cref="JsonElement"/>, or set as primitives; null when the model never made its dictionary.</param>
+    public static void WriteAdditionalData(Utf8JsonWriter writer, IDictionary<string, object>? additionalData)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(additionalData);
+        if (additionalData is null)
+        {
+            return;
+        }
+
         foreach (var (name, value) in additionalData)
         {
             writer.WritePropertyName(name);
