@@ -116,7 +116,7 @@ public static class GeneratedApiClientServiceCollectionExtensions
     private static void Configure(HttpClient client, ApiClientOptions options)
     {
         client.Timeout = Timeout.InfiniteTimeSpan;
-        client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        UserAgentHeader.ApplyTo(client, options);
     }
 
     /// <summary>The checked settings of one named client, before its token provider and limiter exist.</summary>

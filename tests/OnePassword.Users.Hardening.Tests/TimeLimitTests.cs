@@ -86,4 +86,34 @@ public sealed class TimeLimitTests
         user.Id.ShouldBe(HostileApi.UserId);
         tokenRequests.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Calls_after_a_timed_out_attempt_get_time_limits_of_their_own()
+    {
+        // Time limits are pooled and reused by later calls; a limit that has fired must never be.
+        int calls = 0;
+        await using var api = HostileServer.Start(HostileApi.WithTokens(Token, async exchange =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Task.Delay(Hang);
+            }
+
+            await exchange.RespondAsync(200, HostileApi.UserJson());
+        }));
+        await using var client = HostileApi.Create(api, options =>
+        {
+            options.Timeout = TimeSpan.FromSeconds(1);
+            options.Retry = new RetryOptions { MaxRetries = 0 };
+        });
+        var user = client.Accounts[HostileApi.AccountId].Users[HostileApi.UserId];
+
+        (await Should.ThrowAsync<ApiTransportException>(() => user.GetAsync())).Failure.ShouldBe(TransportFailure.Timeout);
+
+        // Enough calls at once to take every limit the pool holds.
+        foreach (var call in Enumerable.Range(0, 8).Select(_ => user.GetAsync()).ToList())
+        {
+            (await call).Id.ShouldBe(HostileApi.UserId);
+        }
+    }
 }

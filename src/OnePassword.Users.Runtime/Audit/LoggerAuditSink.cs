@@ -15,6 +15,9 @@ public sealed class LoggerAuditSink : IAuditSink
     /// <param name="loggerFactory">The logger factory; records are dropped when null.</param>
     public LoggerAuditSink(ILoggerFactory? loggerFactory) => _logger = loggerFactory?.CreateLogger(Category) ?? NullLogger.Instance;
 
+    /// <summary>Whether a record would be logged; when not, the client does not build one.</summary>
+    internal bool IsEnabled => _logger.IsEnabled(LogLevel.Information);
+
     /// <inheritdoc />
     public ValueTask WriteAsync(AuditRecord record, CancellationToken cancellationToken)
     {

@@ -40,6 +40,13 @@ public sealed class AccessToken
     /// <summary>The token type, <c>Bearer</c>.</summary>
     public string TokenType { get; }
 
+    /// <summary>
+    /// <c>Bearer &lt;value&gt;</c>, made once per token: every request sends the same string, added
+    /// raw (the token reader has refused any value that could not be sent in a header).
+    /// </summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    internal string AuthorizationHeaderValue => field ??= "Bearer " + Value;
+
     /// <summary>Describes the token with its value replaced by <c>***</c>.</summary>
     /// <returns><c>AccessToken { TokenType = Bearer, ExpiresAt = 2026-11-23T10:15:00.0000000+00:00, Value = *** }</c>.</returns>
     public override string ToString() =>

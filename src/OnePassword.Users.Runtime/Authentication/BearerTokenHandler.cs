@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace OnePassword.Users.Runtime;
 
@@ -24,6 +23,8 @@ namespace OnePassword.Users.Runtime;
 /// </remarks>
 public sealed class BearerTokenHandler : DelegatingHandler
 {
+    private const string Authorization = "Authorization";
+
     private readonly ClientCredentialsTokenProvider _provider;
     private readonly AllowedHosts _allowedHosts;
 
@@ -44,7 +45,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         if (!_allowedHosts.IsAllowed(request.RequestUri))
         {
-            request.Headers.Authorization = null;
+            request.Headers.Remove(Authorization);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,7 +60,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
 
         Uri? target = request.RequestUri;
         AccessToken token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        SetAuthorization(request, token);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -71,7 +72,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
         // a fresh token must never follow it there.
         if (request.RequestUri != target || !_allowedHosts.IsAllowed(request.RequestUri))
         {
-            request.Headers.Authorization = null;
+            request.Headers.Remove(Authorization);
             return response;
         }
 
@@ -80,7 +81,13 @@ public sealed class BearerTokenHandler : DelegatingHandler
         response.Dispose();
         _provider.Invalidate(token);
         AccessToken renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
+        SetAuthorization(request, renewed);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void SetAuthorization(HttpRequestMessage request, AccessToken token)
+    {
+        request.Headers.Remove(Authorization);
+        request.Headers.TryAddWithoutValidation(Authorization, token.AuthorizationHeaderValue);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
-            httpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+            UserAgentHeader.ApplyTo(httpClient, options);
             return new ApiClientPipeline(httpClient, parts, ownedTransport);
         }
         catch

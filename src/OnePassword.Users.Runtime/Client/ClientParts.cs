@@ -70,7 +70,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
                 var endpoint = TokenEndpoint.Resolve(baseUrl, options.TokenUrl?.ToString() ?? description.TokenUrl!, description.RevocationUrl, description.Scopes);
                 var allowedHosts = new AllowedHosts([.. description.ServerUrls.Select(url => new Uri(url)), baseUrl]);
                 tokenHttpClient = createTokenHttpClient();
-                tokenHttpClient.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+                UserAgentHeader.ApplyTo(tokenHttpClient, options);
                 var tokens = new ClientCredentialsTokenProvider(credentials, endpoint, tokenHttpClient, settings.TokenOptions, settings.TimeProvider, settings.Logger("Authentication"), settings.Telemetry, options.Coordination?.TokenCache);
                 context = context with { Tokens = tokens, AllowedHosts = allowedHosts };
             }

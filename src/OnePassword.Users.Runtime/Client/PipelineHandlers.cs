@@ -6,29 +6,26 @@ namespace OnePassword.Users.Runtime;
 /// client's. Each factory returns null when its part is not configured (no rate limits, no token).
 /// </summary>
 /// <remarks>
-/// Outermost first: the operation scope (span, metrics, audit) sees the call's final outcome; the
-/// call deadline covers everything below it; every retry takes its own rate-limit
-/// permit and, after a 401, a fresh token; the attempt timeout covers one exchange, body
-/// included, because the transport guard below it reads the body before returning.
+/// Outermost first: the operation scope (deadline, span, metrics, audit) sees the call's final
+/// outcome, and its deadline covers everything below it; every retry takes its own rate-limit
+/// permit and, after a 401, a fresh token; the transport guard bounds one exchange in time and
+/// size, body included, because it reads the body before returning.
 /// </remarks>
 internal static class PipelineHandlers
 {
     public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Api { get; } =
     [
         context => new OperationScopeHandler(context),
-        context => new CallDeadlineHandler(context.Options.CallTimeout, context.TimeProvider),
         context => new RetryHandler(context.Retry, context.TimeProvider, context.Logger("Retry"), context.Telemetry, context.ClientName),
         context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider, context.Logger("RateLimiting"), context.Telemetry, context.Tokens) : null,
         context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
-        context => new AttemptTimeoutHandler(context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
-        context => new TransportGuardHandler(context.Options.MaxResponseBodySize),
+        context => new TransportGuardHandler(context.Options.MaxResponseBodySize, context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
     ];
 
     /// <summary>Token and revocation requests: no bearer token, no rate limit, their own time and size limits.</summary>
     public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Token { get; } =
     [
-        context => new AttemptTimeoutHandler(context.TokenOptions.RequestTimeout, context.TimeProvider, "TokenCacheOptions.RequestTimeout"),
-        context => new TransportGuardHandler(context.TokenOptions.MaxResponseBodySize),
+        context => new TransportGuardHandler(context.TokenOptions.MaxResponseBodySize, context.TokenOptions.RequestTimeout, context.TimeProvider, "TokenCacheOptions.RequestTimeout"),
     ];
 
     /// <summary>Chains the handlers of <paramref name="factories"/> over <paramref name="inner"/>.</summary>

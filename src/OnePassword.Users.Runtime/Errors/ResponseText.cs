@@ -42,7 +42,7 @@ internal static class ResponseText
             return null;
         }
 
-        ReadOnlySpan<byte> bytes = buffered.Span;
+        ReadOnlySpan<byte> bytes = buffered.Body.Span;
         bytes = bytes.Length > maxChars * 4L ? bytes[..(maxChars * 4)] : bytes;
         string decoded = EncodingOf(content).GetString(bytes);
         decoded = decoded.Length > 0 && decoded[0] == '\uFEFF' ? decoded[1..] : decoded;

@@ -3,9 +3,9 @@ namespace OnePassword.Users.Runtime;
 /// <summary>
 /// The request a generated operation sends: it carries the operation's descriptor and the call's
 /// state as fields, so the pipeline's handlers read them without the allocation of the request's
-/// options dictionary.
+/// options dictionary or of a separate state object.
 /// </summary>
-internal sealed class ApiRequestMessage : HttpRequestMessage
+internal sealed class ApiRequestMessage : HttpRequestMessage, ICallState
 {
     public ApiRequestMessage(ApiOperation operation, Uri requestUri)
         : base(operation.HttpMethod, requestUri)
@@ -15,5 +15,12 @@ internal sealed class ApiRequestMessage : HttpRequestMessage
 
     public ApiOperation Operation { get; }
 
-    public CallState State { get; } = new();
+    /// <summary>Whether the SDK put Kiota request options in <see cref="HttpRequestMessage.Options"/>; until then nobody reads them.</summary>
+    public bool HasRequestOptions { get; set; }
+
+    /// <inheritdoc />
+    public int Attempts { get; set; } = 1;
+
+    /// <inheritdoc />
+    public TimeSpan RateLimitWait { get; set; }
 }

@@ -15,7 +15,7 @@ internal static class ResponseReader
     /// <param name="read">The generated reader; null for operations without a response body.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <returns>The model, or default when <paramref name="read"/> is null.</returns>
-    public static async Task<T?> ReadAsync<T>(HttpResponseMessage message, JsonValueReader<T>? read, CancellationToken cancellationToken)
+    public static async ValueTask<T?> ReadAsync<T>(HttpResponseMessage message, JsonValueReader<T>? read, CancellationToken cancellationToken)
     {
         using (message)
         {
@@ -31,45 +31,54 @@ internal static class ResponseReader
 
             // The pipeline's guard has read the body already; a response from any other HttpClient
             // is read here, under the default limits.
-            BufferedResponseContent body = message.Content as BufferedResponseContent
-                ?? await TransportGuardHandler.ReadBodyAsync(message, message.RequestMessage, ApiClientOptions.DefaultMaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(body, message.Content))
+            if (message.Content is BufferedResponseContent buffered)
             {
-                HttpContent original = message.Content;
-                message.Content = body;
-                original.Dispose();
+                return Parse(message, buffered.Body.Span, read);
             }
 
-            if (body.Length == 0)
-            {
-                throw ApiErrorException.CreateMalformed(message, string.Empty, "The response has no body, but the API documents one", null);
-            }
-
-            if (message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
-            {
-                throw ApiErrorException.CreateMalformed(message, Text(body), $"The response is {mediaType}, not JSON", null);
-            }
-
+            PooledBody owned = await TransportGuardHandler.ReadBodyAsync(message, message.RequestMessage, ApiClientOptions.DefaultMaxResponseBodySize, cancellationToken).ConfigureAwait(false);
             try
             {
-                var reader = new Utf8JsonReader(body.Span, isFinalBlock: true, state: default);
-                reader.Read();
-                var value = read(ref reader);
-                if (reader.Read())
-                {
-                    throw new JsonException("Unexpected content after the JSON value.");
-                }
-
-                return value;
+                return Parse(message, owned.Span, read);
             }
-            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+            finally
             {
-                throw ApiErrorException.CreateMalformed(message, Text(body), "The response body is not valid JSON for the documented type: " + exception.Message, exception);
+                owned.Dispose();
             }
         }
     }
 
-    private static string Text(BufferedResponseContent body) => System.Text.Encoding.UTF8.GetString(body.Span);
+    private static T Parse<T>(HttpResponseMessage message, ReadOnlySpan<byte> body, JsonValueReader<T> read)
+    {
+        if (body.IsEmpty)
+        {
+            throw ApiErrorException.CreateMalformed(message, string.Empty, "The response has no body, but the API documents one", null);
+        }
+
+        if (message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
+        {
+            throw ApiErrorException.CreateMalformed(message, Text(body), $"The response is {mediaType}, not JSON", null);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
+            reader.Read();
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("Unexpected content after the JSON value.");
+            }
+
+            return value;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        {
+            throw ApiErrorException.CreateMalformed(message, Text(body), "The response body is not valid JSON for the documented type: " + exception.Message, exception);
+        }
+    }
+
+    private static string Text(ReadOnlySpan<byte> body) => System.Text.Encoding.UTF8.GetString(body);
 
     private static bool IsJson(string mediaType) =>
         mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)

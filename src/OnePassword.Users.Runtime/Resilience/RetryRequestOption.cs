@@ -28,8 +28,15 @@ public sealed class RetryRequestOption : IRequestOption
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(Key, this);
+        if (request is ApiRequestMessage api)
+        {
+            api.HasRequestOptions = true;
+        }
     }
 
+    // Reading Options creates the request's options dictionary; a generated request that was
+    // given none is known to have none.
     internal static RetryRequestOption? From(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Key, out IRequestOption? option) ? option as RetryRequestOption : null;
+        request is ApiRequestMessage { HasRequestOptions: false } ? null
+        : request.Options.TryGetValue(Key, out IRequestOption? option) ? option as RetryRequestOption : null;
 }

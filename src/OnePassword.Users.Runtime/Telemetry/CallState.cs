@@ -1,11 +1,7 @@
 namespace OnePassword.Users.Runtime;
 
-/// <summary>
-/// What the handlers of one call learn on the way, for the span, the metrics and the audit record
-/// that the outermost handler writes when the call ends: how many attempts it took and how long it
-/// waited for the rate limiter. One per call; only the call's own handlers touch it.
-/// </summary>
-internal sealed class CallState
+/// <summary>Finds or attaches the <see cref="ICallState"/> of a request, and holds it for a request no generated client made.</summary>
+internal sealed class CallState : ICallState
 {
     private static readonly HttpRequestOptionsKey<CallState> Key = new(typeof(CallState).FullName!);
 
@@ -13,15 +9,15 @@ internal sealed class CallState
 
     public TimeSpan RateLimitWait { get; set; }
 
-    public static CallState? Of(HttpRequestMessage request) =>
-        request is ApiRequestMessage api ? api.State : request.Options.TryGetValue(Key, out CallState? state) ? state : null;
+    public static ICallState? Of(HttpRequestMessage request) =>
+        request is ApiRequestMessage api ? api : request.Options.TryGetValue(Key, out CallState? state) ? state : null;
 
     /// <summary>The call's state, created on the request when no generated client made it.</summary>
-    public static CallState Attach(HttpRequestMessage request)
+    public static ICallState Attach(HttpRequestMessage request)
     {
         if (request is ApiRequestMessage api)
         {
-            return api.State;
+            return api;
         }
 
         var state = new CallState();

@@ -6,13 +6,16 @@ namespace OnePassword.Users.Runtime;
 
 /// <summary>
 /// The outermost handler: one logical operation, from the first attempt to the final answer.
-/// It opens the operation's span (named by the spec's operationId; the HTTP spans that
-/// <c>System.Net.Http</c> emits for each attempt become its children), records the operation's
-/// duration, logs a failed call, and writes the audit record of a state-changing one.
+/// It holds the call to one deadline (<see cref="ApiClientOptions.CallTimeout"/>) across
+/// rate-limit waits, token requests and every retry, so no call outlives it. It opens the
+/// operation's span (named by the spec's operationId; the HTTP spans that <c>System.Net.Http</c>
+/// emits for each attempt become its children), records the operation's duration, logs a failed
+/// call, and writes the audit record of a state-changing one.
 /// </summary>
 /// <remarks>
-/// With nobody listening it costs a timestamp, one histogram record and, for a state-changing
-/// call, the audit record; the span is only created when the source has listeners.
+/// With nobody listening it costs a timestamp and a pooled deadline: the span is only created
+/// when the source has listeners, the histogram's tags only when it is collected, and the audit
+/// record only when a sink would keep it.
 /// </remarks>
 internal sealed class OperationScopeHandler : DelegatingHandler
 {
@@ -30,7 +33,7 @@ internal sealed class OperationScopeHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ApiOperation? operation = ApiOperation.Of(request);
-        CallState state = CallState.Attach(request);
+        ICallState state = CallState.Attach(request);
         long started = _context.TimeProvider.GetTimestamp();
         using Activity? activity = operation is not null && ApiTelemetry.ActivitySource.HasListeners()
             ? ApiTelemetry.ActivitySource.StartActivity(operation.Name, ActivityKind.Internal)
@@ -43,10 +46,16 @@ internal sealed class OperationScopeHandler : DelegatingHandler
 
         HttpResponseMessage? response = null;
         Exception? failure = null;
+        using TimeLimit deadline = TimeLimit.Start(_context.Options.CallTimeout, _context.TimeProvider, cancellationToken);
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
             return response;
+        }
+        catch (Exception exception) when (deadline.Expired && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
+        {
+            failure = DeadlineExceeded(request, exception);
+            throw failure;
         }
         catch (Exception exception)
         {
@@ -59,7 +68,7 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         }
     }
 
-    private async Task CompleteAsync(HttpRequestMessage request, ApiOperation? operation, CallState state, Activity? activity, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken, TimeSpan elapsed)
+    private async Task CompleteAsync(HttpRequestMessage request, ApiOperation? operation, ICallState state, Activity? activity, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken, TimeSpan elapsed)
     {
         int? status = response is null ? (failure as ApiErrorException)?.ResponseStatusCode : (int)response.StatusCode;
         bool succeeded = failure is null && response is { IsSuccessStatusCode: true };
@@ -67,23 +76,27 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         int? rpcCode = succeeded ? null : (failure as ApiErrorException)?.RpcCode ?? RpcCodeOf(response);
         string name = operation?.Name ?? request.Method.Method;
 
-        var tags = new TagList
+        // The tags box the status code: built only when a listener collects the histogram.
+        if (_context.Telemetry.OperationDuration.Enabled)
         {
-            { TelemetryNames.Operation, name },
-            { TelemetryNames.Outcome, succeeded ? "success" : "failure" },
-            { TelemetryNames.ClientName, _context.ClientName },
-        };
-        if (errorType is not null)
-        {
-            tags.Add(TelemetryNames.ErrorType, errorType);
-        }
+            var tags = new TagList
+            {
+                { TelemetryNames.Operation, name },
+                { TelemetryNames.Outcome, succeeded ? "success" : "failure" },
+                { TelemetryNames.ClientName, _context.ClientName },
+            };
+            if (errorType is not null)
+            {
+                tags.Add(TelemetryNames.ErrorType, errorType);
+            }
 
-        if (status is { } code)
-        {
-            tags.Add(TelemetryNames.StatusCode, code);
-        }
+            if (status is { } code)
+            {
+                tags.Add(TelemetryNames.StatusCode, code);
+            }
 
-        _context.Telemetry.OperationDuration.Record(elapsed.TotalSeconds, tags);
+            _context.Telemetry.OperationDuration.Record(elapsed.TotalSeconds, tags);
+        }
 
         if (activity is not null)
         {
@@ -106,24 +119,24 @@ internal sealed class OperationScopeHandler : DelegatingHandler
             }
         }
 
-        string uri = request.RequestUri is null ? string.Empty : UriText.WithoutUserInfo(request.RequestUri);
         long elapsedMilliseconds = (long)elapsed.TotalMilliseconds;
         if (!succeeded)
         {
-            CallLog.CallFailed(_calls, name, request.Method.Method, uri, errorType!, status, rpcCode, state.Attempts, elapsedMilliseconds);
+            CallLog.CallFailed(_calls, name, request.Method.Method, LoggedUri(request), errorType!, status, rpcCode, state.Attempts, elapsedMilliseconds);
         }
         else if (_calls.IsEnabled(LogLevel.Debug))
         {
-            CallLog.CallSucceeded(_calls, name, request.Method.Method, uri, status!.Value, state.Attempts, elapsedMilliseconds);
+            CallLog.CallSucceeded(_calls, name, request.Method.Method, LoggedUri(request), status!.Value, state.Attempts, elapsedMilliseconds);
         }
 
-        if (operation is { ChangesState: true })
+        // The default sink logs; with no logger listening the record would be dropped, so it is not built.
+        if (operation is { ChangesState: true } && _context.AuditSink is not LoggerAuditSink { IsEnabled: false })
         {
             await AuditAsync(request, operation, state, activity, succeeded, status, rpcCode, errorType).ConfigureAwait(false);
         }
     }
 
-    private async Task AuditAsync(HttpRequestMessage request, ApiOperation operation, CallState state, Activity? activity, bool succeeded, int? status, int? rpcCode, string? errorType)
+    private async Task AuditAsync(HttpRequestMessage request, ApiOperation operation, ICallState state, Activity? activity, bool succeeded, int? status, int? rpcCode, string? errorType)
     {
         (string resource, string? accountId) = ResourceName.Of(operation, request.RequestUri);
         AuditOutcome outcome = succeeded ? AuditOutcome.Succeeded : status is >= 300 ? AuditOutcome.Rejected : AuditOutcome.Unknown;
@@ -153,6 +166,16 @@ internal sealed class OperationScopeHandler : DelegatingHandler
             AuditLog.SinkFailed(_audit, exception, _context.AuditSink.GetType().Name, operation.Name, resource);
         }
     }
+
+    private ApiTransportException DeadlineExceeded(HttpRequestMessage request, Exception exception) => new(
+        TransportFailure.Timeout,
+        request.Method.Method,
+        request.RequestUri,
+        $"the call took longer than its deadline of {_context.Options.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (ApiClientOptions.CallTimeout)",
+        exception);
+
+    private static string LoggedUri(HttpRequestMessage request) =>
+        request.RequestUri is null ? string.Empty : UriText.WithoutUserInfo(request.RequestUri);
 
     /// <summary>Low cardinality: the status code, the transport failure, <c>cancelled</c>, or the exception's type.</summary>
     private static string ErrorTypeOf(Exception? failure, int? status, CancellationToken cancellationToken) => failure switch

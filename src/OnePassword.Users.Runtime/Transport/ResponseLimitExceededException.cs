@@ -1,6 +1,6 @@
 namespace OnePassword.Users.Runtime;
 
-/// <summary>Raised inside <see cref="BufferedResponseContent.ReadAsync"/>; the guard turns it into a <see cref="ResponseTooLargeException"/> that names the request.</summary>
+/// <summary>Raised inside <see cref="PooledBody.ReadAsync"/>; the guard turns it into a <see cref="ResponseTooLargeException"/> that names the request.</summary>
 internal sealed class ResponseLimitExceededException : Exception
 {
     public ResponseLimitExceededException()

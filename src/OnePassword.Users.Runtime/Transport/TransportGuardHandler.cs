@@ -1,56 +1,87 @@
+using System.Globalization;
+
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
-/// The innermost handler, right above the transport: what comes back from the network is
-/// checked here before any other handler or reader sees it.
+/// The innermost handler, right above the transport: one exchange with the network, bounded and
+/// checked before any other handler or reader sees what came back.
 /// <list type="bullet">
+/// <item>The exchange, body included, has one time limit (<see cref="ApiClientOptions.Timeout"/>
+/// for API calls); the retry handler above can then abandon a hung attempt and try again, while
+/// waits for the rate limiter or <c>Retry-After</c>, which happen above, are not cut short.</item>
 /// <item>A response that the transport fetched from another address (it followed a redirect) is refused.</item>
 /// <item>A declared <c>Content-Length</c> above the limit is refused before a byte is read.</item>
 /// <item>The body is read whole into a pooled buffer, counting decompressed bytes against the
-/// limit, so the per-attempt timeout above covers it and a retry above can repeat an attempt
-/// whose body was cut off.</item>
+/// limit, so a retry above can repeat an attempt whose body was cut off.</item>
 /// <item>Every transport failure becomes an <see cref="ApiTransportException"/> that names the request.</item>
 /// </list>
 /// </summary>
 internal sealed class TransportGuardHandler : DelegatingHandler
 {
     private readonly int _maxResponseBodySize;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
+    private readonly string _timeoutOptionName;
 
-    public TransportGuardHandler(int maxResponseBodySize) => _maxResponseBodySize = maxResponseBodySize;
+    /// <param name="maxResponseBodySize">The largest body read, in bytes.</param>
+    /// <param name="timeout">The bound of one exchange, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="timeoutOptionName">The setting the bound comes from, for the message.</param>
+    public TransportGuardHandler(int maxResponseBodySize, TimeSpan timeout, TimeProvider timeProvider, string timeoutOptionName)
+    {
+        _maxResponseBodySize = maxResponseBodySize;
+        _timeout = timeout;
+        _timeProvider = timeProvider;
+        _timeoutOptionName = timeoutOptionName;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Uri? sentTo = request.RequestUri;
-        HttpResponseMessage response;
+        using TimeLimit attempt = TimeLimit.Start(_timeout, _timeProvider, cancellationToken);
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (TransportFailures.From(exception, request, cancellationToken) is { } transport)
-        {
-            throw transport;
-        }
-
-        if (sentTo is not null && request.RequestUri is { } finalUri && finalUri != sentTo)
-        {
-            using (response)
+            Uri? sentTo = request.RequestUri;
+            HttpResponseMessage response;
+            try
             {
-                throw RedirectRefusedException.Followed(response, sentTo, finalUri);
+                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
             }
-        }
+            catch (Exception exception) when (TransportFailures.From(exception, request, attempt.Token) is { } transport)
+            {
+                throw transport;
+            }
 
-        BufferedResponseContent buffered = await ReadBodyAsync(response, request, _maxResponseBodySize, cancellationToken).ConfigureAwait(false);
-        HttpContent original = response.Content;
-        response.Content = buffered;
-        original.Dispose();
-        return response;
+            if (sentTo is not null && request.RequestUri is { } finalUri && finalUri != sentTo)
+            {
+                using (response)
+                {
+                    throw RedirectRefusedException.Followed(response, sentTo, finalUri);
+                }
+            }
+
+            PooledBody body = await ReadBodyAsync(response, request, _maxResponseBodySize, attempt.Token).ConfigureAwait(false);
+            HttpContent original = response.Content;
+            response.Content = new BufferedResponseContent(body, original.Headers);
+            original.Dispose();
+            return response;
+        }
+        catch (Exception exception) when (attempt.Expired && exception is OperationCanceledException)
+        {
+            // The attempt's own limit, not the caller: the transport saw a cancelled token.
+            throw new ApiTransportException(
+                TransportFailure.Timeout,
+                request.Method.Method,
+                request.RequestUri,
+                $"the attempt took longer than {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({_timeoutOptionName})",
+                exception);
+        }
     }
 
     /// <summary>
     /// Reads a response's body against <paramref name="limit"/>; on any failure the response is
     /// disposed and the failure is an SDK exception (too large, or a transport failure).
     /// </summary>
-    internal static async Task<BufferedResponseContent> ReadBodyAsync(HttpResponseMessage response, HttpRequestMessage? request, int limit, CancellationToken cancellationToken)
+    internal static async ValueTask<PooledBody> ReadBodyAsync(HttpResponseMessage response, HttpRequestMessage? request, int limit, CancellationToken cancellationToken)
     {
         try
         {
@@ -59,7 +90,7 @@ internal sealed class TransportGuardHandler : DelegatingHandler
                 throw ResponseTooLargeException.Create(response, limit, declared);
             }
 
-            return await BufferedResponseContent.ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            return await PooledBody.ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
         }
         catch (ResponseLimitExceededException)
         {
