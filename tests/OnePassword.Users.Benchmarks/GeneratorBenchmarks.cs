@@ -42,7 +42,8 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "cold: users-api.yaml (21 KB)")]
     public GeneratorDriver ColdUsersApi() => Driver(_users).RunGenerators(_compilation);
 
-    [Benchmark(Description = "cold: GitHub api.github.com.json (13 MB)")]
+    // The baseline: the IDE rerun below is measured against what a cold run on the same spec costs.
+    [Benchmark(Baseline = true, Description = "cold: GitHub api.github.com.json (13 MB)")]
     public GeneratorDriver ColdGitHub() => Driver(_github).RunGenerators(_compilation);
 
     [Benchmark(Description = "GitHub, rerun after an unrelated C# edit")]

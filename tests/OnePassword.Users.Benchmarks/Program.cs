@@ -1,14 +1,43 @@
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using OnePassword.Users.Benchmarks;
 
-// --peak-memory prints the paginator's live-heap high-water mark; anything else goes to
-// BenchmarkDotNet, for example: --filter '*ClientBenchmarks*' or --filter '*PaginationBenchmarks*'.
+// --readme README.md runs the whole suite and rewrites the README's Performance section from it
+// (run-benchmarks.sh does this); --peak-memory prints the paginator's live-heap high-water mark;
+// anything else goes to BenchmarkDotNet, for example: --filter '*ClientBenchmarks*' --job short.
 if (args is ["--peak-memory"])
 {
     await PeakMemory.RunAsync(Console.Out);
-    return;
+    return 0;
+}
+
+if (args is ["--readme", var readme, .. var rest])
+{
+    // One fixed job for every suite, so two runs of the script measure the same way.
+    var config = DefaultConfig.Instance
+        .WithOptions(ConfigOptions.JoinSummary)
+        .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(15).WithId("Suite"));
+    var summaries = BenchmarkSwitcher
+        .FromTypes([typeof(ClientBenchmarks), typeof(CoordinationBenchmarks), typeof(GeneratorBenchmarks), typeof(PaginationBenchmarks)])
+        .Run(["--filter", "*", .. rest], config)
+        .ToList();
+    var failed = summaries.SelectMany(summary => summary.Reports).Where(report => report.ResultStatistics is null).Select(report => report.BenchmarkCase.DisplayInfo).ToList();
+    if (summaries.Count == 0 || failed.Count > 0 || summaries.Any(summary => summary.HasCriticalValidationErrors))
+    {
+        Console.Error.WriteLine("Benchmarks failed; the README is unchanged: " + string.Join(", ", failed));
+        return 1;
+    }
+
+    var peak = new StringWriter();
+    await PeakMemory.RunAsync(peak);
+    string table = PerformanceTable.Render(summaries, peak.ToString(), "bash tests/OnePassword.Users.Benchmarks/run-benchmarks.sh");
+    File.WriteAllText(Path.Combine(summaries[0].ResultsDirectoryPath, "performance.md"), table);
+    File.WriteAllText(readme, PerformanceTable.Replace(File.ReadAllText(readme), table));
+    Console.WriteLine($"Wrote the Performance section of {readme} (also {Path.Combine(summaries[0].ResultsDirectoryPath, "performance.md")}).");
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ClientBenchmarks).Assembly)
     .Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+return 0;

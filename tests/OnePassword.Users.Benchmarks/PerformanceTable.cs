@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace OnePassword.Users.Benchmarks;
+
+/// <summary>
+/// Writes the README's Performance section from the summaries of one run: the machine, the date,
+/// and for every benchmark its median time and allocation with their ratios to the baselines
+/// measured in the same run. The README holds only what this writes, between its markers, so
+/// every figure there can be reproduced with one command.
+/// </summary>
+internal static class PerformanceTable
+{
+    public const string Start = "<!-- performance:start (written by tests/OnePassword.Users.Benchmarks/run-benchmarks.sh; do not edit) -->";
+    public const string End = "<!-- performance:end -->";
+
+    // The tables in reading order: the calls first, then paging, fleet coordination and the generator.
+    private static readonly string[] Order =
+    [
+        "ClientBenchmarks/GetUser", "ClientBenchmarks/Suspend", "ClientBenchmarks/ListUsers", "PaginationBenchmarks/PaginationBenchmarks",
+        "CoordinationBenchmarks/Limiter", "CoordinationBenchmarks/Token", "GeneratorBenchmarks/GeneratorBenchmarks",
+    ];
+
+    // The fastest hand-written client: the goals for the generated client are set against it.
+    private const string PooledMarker = "pooled buffer";
+
+    public static string Render(IReadOnlyList<Summary> summaries, string peakMemory, string command)
+    {
+        var text = new StringBuilder();
+        var host = summaries[0].HostEnvironmentInfo;
+        var cpu = host.CpuInfo.Value;
+        text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `{command}`, on {cpu.ProcessorName} ({cpu.PhysicalCoreCount} cores, {cpu.LogicalCoreCount} threads), {host.OsVersion.Value}, {host.RuntimeVersion}, BenchmarkDotNet {host.BenchmarkDotNetVersion}, job: {summaries[0].BenchmarksCases[0].Job.DisplayInfo}.")
+            .AppendLine().AppendLine()
+            .AppendLine("Times are medians; every ratio is against a baseline measured in the same run. × baseline: against the repository's hand-written stream + `DeserializeAsync` client in the call tables, and against the row marked as baseline in the others. × pooled: against the fastest hand-written client, pooled buffer + `Deserialize(span)`.")
+            .AppendLine();
+
+        var groups = summaries
+            .SelectMany(summary => summary.Reports)
+            .GroupBy(report => (report.BenchmarkCase.Descriptor.Type.Name, Category: Category(report)))
+            .OrderBy(group => Array.IndexOf(Order, group.Key.Name + "/" + group.Key.Category) is var index and >= 0 ? index : Order.Length);
+        foreach (var group in groups)
+        {
+            {
+                var rows = group.ToList();
+                var baseline = rows.FirstOrDefault(report => report.BenchmarkCase.Descriptor.Baseline) ?? rows[0];
+                var pooled = rows.FirstOrDefault(report => Description(report).Contains(PooledMarker, StringComparison.Ordinal));
+                text.Append("**").Append(Title(group.Key.Name, group.Key.Category)).AppendLine("**").AppendLine();
+                text.Append("| benchmark | median | × baseline |").Append(pooled is null ? string.Empty : " × pooled |").Append(" allocated | alloc × baseline |").AppendLine(pooled is null ? string.Empty : " alloc × pooled |");
+                text.Append("|---|---:|---:|").Append(pooled is null ? string.Empty : "---:|").Append("---:|---:|").AppendLine(pooled is null ? string.Empty : "---:|");
+                foreach (var report in rows)
+                {
+                    text.Append("| ").Append(Label(report)).Append(" | ")
+                        .Append(Time(Median(report))).Append(" | ")
+                        .Append(Ratio(Median(report), Median(baseline))).Append(" | ");
+                    if (pooled is not null)
+                    {
+                        text.Append(Ratio(Median(report), Median(pooled))).Append(" | ");
+                    }
+
+                    text.Append(Bytes(Allocated(report))).Append(" | ")
+                        .Append(Ratio(Allocated(report), Allocated(baseline))).Append(" |");
+                    if (pooled is not null)
+                    {
+                        text.Append(' ').Append(Ratio(Allocated(report), Allocated(pooled))).Append(" |");
+                    }
+
+                    text.AppendLine();
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        text.AppendLine("Live heap while the paginator streams 100,000 users (`--peak-memory`):").AppendLine()
+            .AppendLine("```text").Append(peakMemory.TrimEnd()).AppendLine().AppendLine("```");
+        return text.ToString();
+    }
+
+    /// <summary>Replaces what lies between the markers of <paramref name="readme"/> with <paramref name="table"/>.</summary>
+    /// <exception cref="InvalidOperationException">The README lacks the markers.</exception>
+    public static string Replace(string readme, string table)
+    {
+        int start = readme.IndexOf(Start, StringComparison.Ordinal);
+        int end = readme.IndexOf(End, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            throw new InvalidOperationException($"The README has no Performance markers; add the lines\n{Start}\n{End}\nwhere the table goes.");
+        }
+
+        return string.Concat(readme.AsSpan(0, start + Start.Length), "\n", table, readme.AsSpan(end));
+    }
+
+    private static string Category(BenchmarkReport report) =>
+        report.BenchmarkCase.Descriptor.Categories.FirstOrDefault() ?? report.BenchmarkCase.Descriptor.Type.Name;
+
+    private static string Title(string type, string category) => (type, category) switch
+    {
+        ("ClientBenchmarks", "GetUser") => "Get one user",
+        ("ClientBenchmarks", "Suspend") => "Suspend one user",
+        ("ClientBenchmarks", "ListUsers") => "One page of 1000 users",
+        ("CoordinationBenchmarks", "Limiter") => "Fleet coordination on a loopback redis-server: one get-user call",
+        ("CoordinationBenchmarks", "Token") => "Fleet coordination: where a worker finds its token",
+        ("GeneratorBenchmarks", _) => "The source generator in Roslyn's driver",
+        ("PaginationBenchmarks", _) => "Paging 100,000 users",
+        _ => type + ": " + category,
+    };
+
+    private static string Description(BenchmarkReport report) => report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
+
+    // The table's title names the scenario ("GetUser: ", "Token: "); the generator's prefixes ("cold: ") say more than that.
+    private static string Label(BenchmarkReport report) =>
+        report.BenchmarkCase.Descriptor.Type.Name == "GeneratorBenchmarks" ? Description(report) : Description(report).Split(": ", 2)[^1];
+
+    private static double? Median(BenchmarkReport report) => report.ResultStatistics?.Median;
+
+    private static double? Allocated(BenchmarkReport report) => report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+
+    private static string Ratio(double? value, double? baseline) =>
+        value is { } v && baseline is > 0 ? (v / baseline.Value).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Time(double? nanoseconds) => nanoseconds switch
+    {
+        null => "failed",
+        >= 1e9 => (nanoseconds.Value / 1e9).ToString("0.00", CultureInfo.InvariantCulture) + " s",
+        >= 1e6 => (nanoseconds.Value / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+        >= 1e3 => (nanoseconds.Value / 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " µs",
+        _ => nanoseconds.Value.ToString("0", CultureInfo.InvariantCulture) + " ns",
+    };
+
+    private static string Bytes(double? bytes) => bytes switch
+    {
+        null => "n/a",
+        >= 1024 * 1024 => (bytes.Value / (1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes.Value / 1024).ToString("0.00", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.Value.ToString("0", CultureInfo.InvariantCulture) + " B",
+    };
+}
