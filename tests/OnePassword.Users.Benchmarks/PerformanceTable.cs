@@ -116,8 +116,19 @@ internal static class PerformanceTable
 
     private static double? Allocated(BenchmarkReport report) => report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
 
-    private static string Ratio(double? value, double? baseline) =>
-        value is { } v && baseline is > 0 ? (v / baseline.Value).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+    // Two decimals, or two significant digits below 0.1, so a tiny ratio never reads as 0.00.
+    private static string Ratio(double? value, double? baseline)
+    {
+        if (value is not { } v || baseline is not > 0)
+        {
+            return "n/a";
+        }
+
+        double ratio = v / baseline.Value;
+        return ratio is >= 0.1 or 0
+            ? ratio.ToString("0.00", CultureInfo.InvariantCulture)
+            : Math.Round(ratio, 1 - (int)Math.Floor(Math.Log10(ratio))).ToString("0.##########", CultureInfo.InvariantCulture);
+    }
 
     private static string Time(double? nanoseconds) => nanoseconds switch
     {
