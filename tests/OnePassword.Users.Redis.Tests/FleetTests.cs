@@ -15,7 +15,7 @@ namespace OnePassword.Users.Redis.Tests;
 /// run alone, since they measure throughput.
 /// </summary>
 [Collection(FleetCollection.Name)]
-public sealed class FleetTests
+public sealed class FleetTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     // The worker's RateLimitOptions.SafetyMargin (tests/OnePassword.Users.Redis.Worker/Program.cs).
     private static readonly TimeSpan WorkerSafetyMargin = TimeSpan.FromMilliseconds(500);
@@ -60,6 +60,7 @@ public sealed class FleetTests
         double seconds = (results.Max(result => result[4]) - results.Min(result => result[3])) / 1000.0;
         double throughput = ((Workers * CallsEach) - Workers) / seconds;
         double paced = Limit / (window + WorkerSafetyMargin).TotalSeconds;
+        output.WriteLine($"{throughput:F2} calls/s over {seconds:F1} s ({throughput / paced:P1} of the {paced:F2} calls/s paced); {emulator.Statistics.RateLimitedResponses} 429s at the server; {emulator.Statistics.TokensIssued} token request(s)");
         throughput.ShouldBeGreaterThanOrEqualTo(0.9 * paced, $"{throughput:F2} calls/s over {seconds:F1} s, against {paced:F2} calls/s paced");
     }
 
