@@ -52,7 +52,7 @@ internal static class JsonCode
     public static string WriteValue(TypeRef type, string models, string value, string writer, int depth = 0) => type.Kind switch
     {
         TypeKind.String or TypeKind.Guid => $"{writer}.WriteStringValue({value});",
-        TypeKind.DateTimeOffset => $"global::OnePassword.Users.Runtime.JsonWriting.WriteTimestamp({writer}, {value});",
+        TypeKind.DateTimeOffset => $"{Writing}.WriteTimestamp({writer}, {value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Float or TypeKind.Double or TypeKind.Decimal => $"{writer}.WriteNumberValue({value});",
         TypeKind.Boolean => $"{writer}.WriteBooleanValue({value});",
         TypeKind.Date => $"{writer}.WriteStringValue({value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture));",

@@ -16,14 +16,14 @@ internal static class OperationEmitter
         $"{Abstractions}.RequestConfiguration<{(operation.QueryParameters.IsEmpty ? Abstractions + ".DefaultQueryParameters" : QueryClassName(node, operation))}>";
 
     /// <summary>The private field that holds the operation's <c>ApiOperation</c>: what telemetry, audit and retries know of it.</summary>
-    public static string DescriptorField(OperationModel operation) => "s_" + operation.Method.ToLowerInvariant() + "Operation";
+    private static string DescriptorField(OperationModel operation) => "s_" + operation.Method.ToLowerInvariant() + "Operation";
 
     public static void Emit(SourceWriter w, ApiModel api, BuilderNode node, OperationModel operation)
     {
         var models = api.Options.Namespace + ".Models";
         var descriptor = DescriptorField(operation);
         var operationName = operation.OperationId.Length > 0 ? operation.OperationId : operation.Name;
-        w.Line($"private static readonly {Runtime}.ApiOperation {descriptor} = new({SourceWriter.Literal(operationName)}, {SourceWriter.Literal(operation.Method.ToUpperInvariant())}, {SourceWriter.Literal(operation.Path)}, isIdempotent: {Bool(operation.IsIdempotent)}, changesState: {Bool(operation.ChangesState)});");
+        w.Line($"private static readonly {Runtime}.ApiOperation {descriptor} = new({SourceWriter.Literal(operationName)}, {SourceWriter.Literal(operation.Method.ToUpperInvariant())}, {SourceWriter.Literal(operation.Path)}, isIdempotent: {SourceWriter.Bool(operation.IsIdempotent)}, changesState: {SourceWriter.Bool(operation.ChangesState)});");
         w.Line();
         var configuration = ConfigurationType(node, operation);
         var bodyParameter = operation.Body is null ? string.Empty : $"{(operation.Body.IsStream ? "global::System.IO.Stream" : CSharpTypes.Name(operation.Body.Type, models))} body, ";
@@ -258,8 +258,6 @@ internal static class OperationEmitter
         var remarks = SourceWriter.Join("\n", operation.Description ?? string.Empty, permission ?? string.Empty);
         w.Doc(operation.Summary, remarks.Length == 0 ? null : remarks, fallback: $"Sends the {operation.Method.ToUpperInvariant()} request.");
     }
-
-    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string ErrorList(OperationModel operation) =>
         operation.ErrorStatusCodes.IsEmpty ? string.Empty : " (" + string.Join(", ", operation.ErrorStatusCodes) + ")";

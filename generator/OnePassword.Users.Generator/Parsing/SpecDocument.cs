@@ -107,16 +107,16 @@ internal sealed class SpecDocument
 
     public string? String(SpecMap map, string key) => (map.Get(key) as SpecScalar)?.Value;
 
-    public bool Bool(SpecMap map, string key) =>
-        string.Equals(String(map, key), "true", StringComparison.OrdinalIgnoreCase);
+    public bool Bool(SpecMap map, string key) => OptionalBool(map, key) ?? false;
 
     /// <summary><see langword="true"/> or <see langword="false"/> when the key says so; null when it is absent or neither.</summary>
-    public bool? OptionalBool(SpecMap map, string key) => String(map, key)?.ToLowerInvariant() switch
+    public bool? OptionalBool(SpecMap map, string key)
     {
-        "true" => true,
-        "false" => false,
-        _ => null,
-    };
+        var value = String(map, key);
+        return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) ? false
+            : null;
+    }
 
     public static IEnumerable<KeyValuePair<string, SpecNode>> Entries(SpecMap? map)
     {
