@@ -47,8 +47,10 @@ internal static class ModelEmitter
         if (type.AllowsAdditionalProperties)
         {
             // Created on first use: most responses carry no property beyond the schema, and a list
-            // page would otherwise allocate an empty dictionary per item.
-            w.Line("private global::System.Collections.Generic.IDictionary<string, object>? _additionalData;");
+            // page would otherwise allocate an empty dictionary per item. Derived models write it
+            // through the field too, so it is visible to them (a model and its base always share
+            // one assembly).
+            w.Line("private protected global::System.Collections.Generic.IDictionary<string, object>? _additionalData;");
             w.Line();
             w.Doc("Properties the schema does not name; the fast JSON path stores them as JsonElement values.");
             w.Line("public global::System.Collections.Generic.IDictionary<string, object> AdditionalData { get => _additionalData ??= new global::System.Collections.Generic.Dictionary<string, object>(); set => _additionalData = value; }");
@@ -166,7 +168,7 @@ internal static class ModelEmitter
 
         if (type.AllowsAdditionalProperties)
         {
-            w.Line("writer.WriteAdditionalData(AdditionalData);");
+            w.Line("if (_additionalData is not null) { writer.WriteAdditionalData(_additionalData); }");
         }
 
         w.Close();
@@ -291,10 +293,8 @@ internal static class ModelEmitter
 
         if (type.AllowsAdditionalProperties || type.BaseAllowsAdditionalProperties)
         {
-            // The class's own field, so writing a model never creates an empty dictionary; a derived
-            // class reaches its base's through the property.
-            string additionalData = type.AllowsAdditionalProperties ? "_additionalData" : "AdditionalData";
-            w.Line($"global::OnePassword.Users.Runtime.JsonWriting.WriteAdditionalData(writer, {additionalData});");
+            // The field, its own or its base's, so writing a model never creates an empty dictionary.
+            w.Line("global::OnePassword.Users.Runtime.JsonWriting.WriteAdditionalData(writer, _additionalData);");
         }
 
         w.Line("writer.WriteEndObject();");
