@@ -108,7 +108,7 @@ public sealed class OAuthTokenException : ApiErrorException
             Details: [],
             RawBody: rawBody,
             RequestMethod: request?.Method.Method,
-            RequestUri: request?.RequestUri is { } uri ? new Uri(UriText.WithoutUserInfo(uri)) : null,
+            RequestUri: UriText.StripUserInfo(request?.RequestUri),
             RetryAfter: RetryAfterParser.Parse(response.Headers, now));
     }
 

@@ -103,5 +103,5 @@ public sealed class ApiClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ApiClientOptions {{ ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "null" : "***")}, Region = {Region}, BaseUrl = {BaseUrl} }}";
+        $"ApiClientOptions {{ ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "null" : "***")}, Region = {Region}, BaseUrl = {(BaseUrl is null ? null : UriText.WithoutUserInfo(BaseUrl))} }}";
 }

@@ -33,7 +33,7 @@ internal static class ApiClientOptionsRules
         {
             if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
             {
-                yield return ("BaseUrl", $"must be an absolute https URL, not '{baseUrl.OriginalString}'.");
+                yield return ("BaseUrl", $"must be an absolute https URL, not '{UriText.WithoutUserInfo(baseUrl)}'.");
             }
             else if (!string.IsNullOrEmpty(baseUrl.UserInfo))
             {

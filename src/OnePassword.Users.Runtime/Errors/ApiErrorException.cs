@@ -178,7 +178,7 @@ public class ApiErrorException : ApiException
             parsed.Details,
             rawBody,
             request?.Method.Method,
-            WithoutUserInfo(request?.RequestUri),
+            UriText.StripUserInfo(request?.RequestUri),
             RetryAfterParser.Parse(response.Headers, TimeProvider.System.GetUtcNow()));
     }
 
@@ -208,15 +208,5 @@ public class ApiErrorException : ApiException
         }
 
         return message.ToString();
-    }
-
-    private static Uri? WithoutUserInfo(Uri? uri)
-    {
-        if (uri is not { IsAbsoluteUri: true } || string.IsNullOrEmpty(uri.UserInfo))
-        {
-            return uri;
-        }
-
-        return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
 }

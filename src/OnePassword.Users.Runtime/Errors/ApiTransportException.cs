@@ -28,7 +28,7 @@ public class ApiTransportException : ApiException
     {
         Failure = failure;
         RequestMethod = requestMethod;
-        RequestUri = requestUri is null ? null : new Uri(UriText.WithoutUserInfo(requestUri));
+        RequestUri = UriText.StripUserInfo(requestUri);
         Detail = detail;
     }
 

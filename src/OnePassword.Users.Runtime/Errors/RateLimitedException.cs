@@ -20,7 +20,7 @@ public class RateLimitedException : ApiErrorException
         ApiErrorContext context = template with
         {
             RequestMethod = request.Method.Method,
-            RequestUri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri)),
+            RequestUri = UriText.StripUserInfo(request.RequestUri),
             RetryAfter = remaining,
         };
         string message = $"{RequestLine(context)} was not sent: the API answered another call with the same credentials HTTP 429 and Retry-After " +

@@ -34,8 +34,8 @@ public sealed class RedirectRefusedException : ApiErrorException
     /// <summary>For a transport that followed a redirect itself: the response came from <paramref name="finalUri"/>, not from where the request was sent.</summary>
     internal static RedirectRefusedException Followed(HttpResponseMessage response, Uri sentTo, Uri finalUri)
     {
-        ApiErrorContext context = ContextWithoutBody(response) with { RequestUri = new Uri(UriText.WithoutUserInfo(sentTo)) };
-        Uri target = new(UriText.WithoutUserInfo(finalUri));
+        ApiErrorContext context = ContextWithoutBody(response) with { RequestUri = UriText.StripUserInfo(sentTo) };
+        Uri target = UriText.StripUserInfo(finalUri);
         string message = $"{RequestLine(context)} was redirected by the transport to {ErrorText.Excerpt(target.AbsoluteUri)}; the client does not follow redirects (turn AllowAutoRedirect off on the handler given as ApiClientOptions.Transport)";
         return new RedirectRefusedException(message, context, target, innerException: null);
     }
@@ -49,9 +49,9 @@ public sealed class RedirectRefusedException : ApiErrorException
 
         if (!location.IsAbsoluteUri)
         {
-            return requestUri is { IsAbsoluteUri: true } && Uri.TryCreate(requestUri, location, out Uri? resolved) ? new Uri(UriText.WithoutUserInfo(resolved)) : location;
+            return requestUri is { IsAbsoluteUri: true } && Uri.TryCreate(requestUri, location, out Uri? resolved) ? UriText.StripUserInfo(resolved) : location;
         }
 
-        return new Uri(UriText.WithoutUserInfo(location));
+        return UriText.StripUserInfo(location);
     }
 }

@@ -117,7 +117,7 @@ public sealed class RetryHandler : DelegatingHandler
             state.Attempts = retry + 1;
         }
 
-        Uri? uri = request.RequestUri is null ? null : new Uri(UriText.WithoutUserInfo(request.RequestUri));
+        Uri? uri = UriText.StripUserInfo(request.RequestUri);
         var attempt = new RetryAttempt(request.Method.Method, uri, ApiOperation.Of(request)?.Name, retry, maxRetries, delay, status, exception, fromRetryAfter);
         string operation = attempt.OperationName ?? request.Method.Method;
         RetryLog.RetryScheduled(_logger, operation, attempt.RequestMethod, uri?.AbsoluteUri ?? string.Empty, attempt.Reason, retry, maxRetries, (long)delay.TotalMilliseconds, fromRetryAfter ? " (Retry-After)" : string.Empty);
