@@ -109,6 +109,22 @@ public sealed class RedirectTests
     }
 
     [Fact]
+    public void A_wrapped_transport_that_follows_redirects_is_refused_too()
+    {
+        using var wrapped = new PassThrough(new SocketsHttpHandler());
+
+        var refused = Should.Throw<ArgumentException>(() => UsersApiClient.Create(new ApiClientOptions
+        {
+            ClientId = HostileApi.ClientId,
+            ClientSecret = HostileApi.ClientSecret,
+            BaseUrl = new Uri("http://127.0.0.1:9/"),
+            Transport = wrapped,
+        }));
+
+        refused.Message.ShouldStartWith("ApiClientOptions.Transport follows redirects");
+    }
+
+    [Fact]
     public async Task A_transport_that_moves_a_request_to_another_origin_is_caught_before_any_replay()
     {
         await using var attacker = HostileServer.Start(exchange => exchange.RespondAsync(401, """{"code":16,"message":"again"}"""));
@@ -171,4 +187,7 @@ public sealed class RedirectTests
             return base.SendAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>A caller's own handler in front of the primary one, as logging or proxy wrappers are.</summary>
+    private sealed class PassThrough(HttpMessageHandler inner) : DelegatingHandler(inner);
 }

@@ -20,13 +20,36 @@ public static class HttpTransport
         UseCookies = false,
     };
 
+    /// <summary>
+    /// The primary handler of one pipeline that <c>IHttpClientFactory</c> builds: the caller's
+    /// <see cref="ApiClientOptions.Transport"/>, checked and left to its owner, or a new handler
+    /// of <see cref="Create"/>, as <c>UsersApiClient.Create</c> uses.
+    /// </summary>
+    internal static HttpMessageHandler ForFactory(ApiClientOptions options)
+    {
+        if (options.Transport is null)
+        {
+            return Create();
+        }
+
+        EnsureNoRedirects(options.Transport, nameof(options));
+        return new NonDisposingHandler(options.Transport);
+    }
+
     /// <summary>Refuses a caller's transport that would follow redirects itself.</summary>
     /// <param name="transport">The handler given as <see cref="ApiClientOptions.Transport"/>.</param>
     /// <param name="parameterName">The name to put in the exception.</param>
     /// <exception cref="ArgumentException">The handler follows redirects.</exception>
     internal static void EnsureNoRedirects(HttpMessageHandler transport, string parameterName)
     {
-        bool follows = transport switch
+        // A wrapper's primary handler decides, so look through delegating handlers to it.
+        HttpMessageHandler? primary = transport;
+        while (primary is DelegatingHandler delegating)
+        {
+            primary = delegating.InnerHandler;
+        }
+
+        bool follows = primary switch
         {
             SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
             HttpClientHandler client => client.AllowAutoRedirect,
