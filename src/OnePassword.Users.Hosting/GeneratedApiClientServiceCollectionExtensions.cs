@@ -72,7 +72,7 @@ public static class GeneratedApiClientServiceCollectionExtensions
         // message masks them). The SDK logs its calls itself (events 4001-4002).
         IHttpClientBuilder api = services.AddHttpClient(apiClientName)
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(HttpTransport.Create)
+            .ConfigurePrimaryHttpMessageHandler(provider => HttpTransport.ForFactory(provider.GetRequiredKeyedService<ClientSettings>(name).Context.Options))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient((provider, client) => Configure(client, provider.GetRequiredKeyedService<ClientSettings>(name).Context.Options));
         foreach (Func<PipelineContext, DelegatingHandler?> handler in PipelineHandlers.Api)
@@ -82,7 +82,7 @@ public static class GeneratedApiClientServiceCollectionExtensions
 
         IHttpClientBuilder token = services.AddHttpClient(tokenClientName)
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(HttpTransport.Create)
+            .ConfigurePrimaryHttpMessageHandler(provider => HttpTransport.ForFactory(provider.GetRequiredKeyedService<ClientSettings>(name).Context.Options))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         foreach (Func<PipelineContext, DelegatingHandler?> handler in PipelineHandlers.Token)

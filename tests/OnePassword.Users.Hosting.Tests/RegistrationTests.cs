@@ -165,6 +165,27 @@ public sealed class RegistrationTests
         await host.StopAndDisposeAsync();
     }
 
+    [Fact]
+    public async Task A_transport_given_in_the_options_carries_the_calls_as_it_does_for_Create()
+    {
+        await using var api = HostileServer.Start(exchange => exchange.Request.Target.EndsWith("/oauth2/token", StringComparison.Ordinal)
+            ? exchange.RespondAsync(200, """{"access_token":"t","token_type":"Bearer","expires_in":900}""")
+            : exchange.RespondAsync(200, """{"id":"U","email":"u@example.com","display_name":"U","state":"ACTIVE","create_time":"2024-01-01T00:00:00Z","path":"accounts/A/users/U"}"""));
+        using var transport = new CountingHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
+        HostApplicationBuilder builder = HostBuilding.Builder();
+        builder.Services.AddOnePasswordUsers(options =>
+        {
+            Local(options, api);
+            options.Transport = transport;
+        });
+        IHost host = await HostBuilding.StartAsync(builder);
+
+        await host.Services.GetRequiredService<UsersApiClient>().Accounts["A"].Users["U"].GetAsync();
+
+        transport.Requests.ShouldBe(2, "the token request and the call");
+        await host.StopAndDisposeAsync();
+    }
+
     private static void Local(ApiClientOptions options, HostileServer api)
     {
         options.ClientId = "client";
@@ -172,5 +193,16 @@ public sealed class RegistrationTests
         options.BaseUrl = api.BaseAddress;
         options.Retry = new RetryOptions { MaxRetries = 0 };
         options.RateLimit = new RateLimitOptions { Enabled = false };
+    }
+
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public int Requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Requests);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
