@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,12 +27,15 @@ public static class RedisApiClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
-        builder.Services.TryAddKeyedSingleton<IConnectionMultiplexer>(configuration, (_, _) => Connect(configuration));
+        // One connection per configuration string, keyed by its hash: the string may hold a
+        // password, and service keys show in the container's diagnostics.
+        string connectionKey = "OnePassword.Users.Redis:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(configuration)));
+        builder.Services.TryAddKeyedSingleton<IConnectionMultiplexer>(connectionKey, (_, _) => Connect(configuration));
         builder.Services.AddOptions<ApiClientOptions>(builder.Name).Configure<IServiceProvider>((options, services) =>
         {
             var redis = new RedisCoordinationOptions();
             configure?.Invoke(redis);
-            options.Coordination = new RedisCoordination(services.GetRequiredKeyedService<IConnectionMultiplexer>(configuration), redis);
+            options.Coordination = new RedisCoordination(services.GetRequiredKeyedService<IConnectionMultiplexer>(connectionKey), redis);
         });
         return builder;
     }
