@@ -1,19 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
+using OnePassword.Users.Runtime;
 
 namespace OnePassword.Users.Cli.Activity;
 
 /// <summary>
-/// The tool's HTTP transport (the client's innermost handler): a <see cref="SocketsHttpHandler"/>
-/// that tells <see cref="ApiActivity"/> when it connects and when a request is on the wire. Like
-/// the SDK's own transport it never follows redirects; it also does not ask for compressed bodies,
-/// and gives up on a connection that is not made within <see cref="ConnectTimeout"/>, so an
-/// unreachable host is retried and reported instead of hanging for the operating system's timeout.
+/// The tool's HTTP transport (the client's innermost handler): the SDK's own
+/// <see cref="HttpTransport.Create"/> handler (no redirects, no cookies, bounded headers, a 15 s
+/// connect timeout, so an unreachable host is retried and reported instead of hanging for the
+/// operating system's timeout), which also tells <see cref="ApiActivity"/> when it connects and
+/// when a request is on the wire. It does not ask for compressed bodies.
 /// </summary>
 internal sealed class ObservingTransport : DelegatingHandler
 {
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
-
     private readonly ApiActivity _activity;
 
     public ObservingTransport(ApiActivity activity)
@@ -32,13 +31,11 @@ internal sealed class ObservingTransport : DelegatingHandler
         }
     }
 
-    private static SocketsHttpHandler CreateSocketsHandler(ApiActivity activity) => new()
+    private static SocketsHttpHandler CreateSocketsHandler(ApiActivity activity)
     {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = ConnectTimeout,
-        ConnectCallback = async (context, cancellationToken) =>
+        SocketsHttpHandler handler = HttpTransport.Create();
+        handler.AutomaticDecompression = DecompressionMethods.None;
+        handler.ConnectCallback = async (context, cancellationToken) =>
         {
             activity.OnConnecting(context.InitialRequestMessage, context.DnsEndPoint);
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -53,6 +50,7 @@ internal sealed class ObservingTransport : DelegatingHandler
                 socket.Dispose();
                 throw;
             }
-        },
-    };
+        };
+        return handler;
+    }
 }

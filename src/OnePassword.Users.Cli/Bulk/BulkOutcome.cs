@@ -10,9 +10,6 @@ namespace OnePassword.Users.Cli.Bulk;
 /// <param name="Failure">For <see cref="OutcomeKind.Failed"/>, the kind of failure.</param>
 internal sealed record BulkOutcome(int Index, BulkTarget Target, OutcomeKind Kind, string? UserId, string? Email, string Detail, FailureKind Failure = FailureKind.None)
 {
-    /// <summary>The user is in the target state because of this run or an earlier one: a resume skips it.</summary>
-    public bool IsDone => Kind is OutcomeKind.Changed or OutcomeKind.AlreadyInState or OutcomeKind.DoneEarlier;
-
     /// <summary>The run ended before this target was dealt with.</summary>
     public bool IsRemaining => Kind is OutcomeKind.Interrupted or OutcomeKind.NotAttempted;
 }
