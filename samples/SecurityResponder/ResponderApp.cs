@@ -80,13 +80,29 @@ public static class ResponderApp
         }
         catch (RateLimitedException limited)
         {
-            IResult busy = Answer(alert.AlertId, null, "rate_limited", "The API's rate limit is spent; try again later.", StatusCodes.Status503ServiceUnavailable);
-            return limited.RetryAfter is { } wait ? new RetryAfterResult(busy, wait) : busy;
+            return RateLimited(alert.AlertId, limited.RetryAfter);
+        }
+        catch (ClientRateLimitExceededException limited)
+        {
+            // The client's own limiter refused before sending (a full queue, or a fleet limiter
+            // failing closed): the same answer to the SIEM, since no request reached the API.
+            return RateLimited(alert.AlertId, limited.RetryAfter);
+        }
+        catch (ArgumentException unusable) when (unusable.ParamName is not null)
+        {
+            // An id the SDK refuses to put in a URL (such as "..").
+            return Answer(alert.AlertId, null, "invalid", unusable.Message, StatusCodes.Status400BadRequest);
         }
         catch (Exception exception) when (exception is ApiErrorException or ApiTransportException)
         {
             return Answer(alert.AlertId, null, "failed", exception.Message, StatusCodes.Status502BadGateway);
         }
+    }
+
+    private static IResult RateLimited(string? alertId, TimeSpan? retryAfter)
+    {
+        IResult busy = Answer(alertId, null, "rate_limited", "The API's rate limit is spent; try again later.", StatusCodes.Status503ServiceUnavailable);
+        return retryAfter is { } wait ? new RetryAfterResult(busy, wait) : busy;
     }
 
     private static IResult Answer(string? alertId, string? userId, string outcome, string? detail, int status) =>
