@@ -202,7 +202,7 @@ public sealed class AuthenticationTests
     /// <summary>A transport that spoils the bearer token of API calls, so every API call is refused.</summary>
     private sealed class TamperingHandler : DelegatingHandler
     {
-        public TamperingHandler() : base(new SocketsHttpHandler())
+        public TamperingHandler() : base(new SocketsHttpHandler { AllowAutoRedirect = false })
         {
         }
 
