@@ -92,10 +92,13 @@ public sealed class RedirectTests
         logs.GetSnapshot().ShouldAllBe(record => !record.Message.Contains(Token, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_transport_that_follows_redirects_is_refused_when_the_client_is_made()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_transport_that_follows_redirects_is_refused_when_the_client_is_made(bool wrapped)
     {
-        using var follows = new SocketsHttpHandler();
+        // Wrapped: the caller's own handler in front of the primary one, as logging or proxy wrappers are.
+        using HttpMessageHandler follows = wrapped ? new PassThrough(new SocketsHttpHandler()) : new SocketsHttpHandler();
 
         var refused = Should.Throw<ArgumentException>(() => UsersApiClient.Create(new ApiClientOptions
         {
@@ -103,22 +106,6 @@ public sealed class RedirectTests
             ClientSecret = HostileApi.ClientSecret,
             BaseUrl = new Uri("http://127.0.0.1:9/"),
             Transport = follows,
-        }));
-
-        refused.Message.ShouldStartWith("ApiClientOptions.Transport follows redirects");
-    }
-
-    [Fact]
-    public void A_wrapped_transport_that_follows_redirects_is_refused_too()
-    {
-        using var wrapped = new PassThrough(new SocketsHttpHandler());
-
-        var refused = Should.Throw<ArgumentException>(() => UsersApiClient.Create(new ApiClientOptions
-        {
-            ClientId = HostileApi.ClientId,
-            ClientSecret = HostileApi.ClientSecret,
-            BaseUrl = new Uri("http://127.0.0.1:9/"),
-            Transport = wrapped,
         }));
 
         refused.Message.ShouldStartWith("ApiClientOptions.Transport follows redirects");
@@ -188,6 +175,5 @@ public sealed class RedirectTests
         }
     }
 
-    /// <summary>A caller's own handler in front of the primary one, as logging or proxy wrappers are.</summary>
     private sealed class PassThrough(HttpMessageHandler inner) : DelegatingHandler(inner);
 }
