@@ -71,8 +71,22 @@ public sealed class AllowedHosts
             return false;
         }
 
-        var candidate = new Origin(uri.Scheme, uri.IdnHost, uri.Port);
-        return Array.IndexOf(_origins, candidate) >= 0;
+        // Compared in place rather than as a lower-cased Origin: this runs on every request, and
+        // the allowed hosts are lower case already, so an ASCII case-insensitive match is the same test.
+        string scheme = uri.Scheme;
+        string host = uri.IdnHost;
+        int port = uri.Port;
+        foreach (Origin origin in _origins)
+        {
+            if (origin.Port == port
+                && string.Equals(origin.Scheme, scheme, StringComparison.Ordinal)
+                && string.Equals(origin.Host, host, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc />
