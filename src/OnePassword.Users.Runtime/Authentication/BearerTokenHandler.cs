@@ -40,13 +40,18 @@ public sealed class BearerTokenHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return InnerSend.Result(request, HandleAsync(request, cancellationToken));
+    }
+
+    private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         if (!_allowedHosts.IsAllowed(request.RequestUri))
         {
             request.Headers.Remove(Authorization);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         }
 
         if (request.Content is not null)
@@ -61,7 +66,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
         Uri? target = request.RequestUri;
         AccessToken token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         SetAuthorization(request, token);
-        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response = await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -82,7 +87,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
         _provider.Invalidate(token);
         AccessToken renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         SetAuthorization(request, renewed);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
     }
 
     private static void SetAuthorization(HttpRequestMessage request, AccessToken token)

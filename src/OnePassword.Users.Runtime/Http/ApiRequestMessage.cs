@@ -23,4 +23,7 @@ internal sealed class ApiRequestMessage : HttpRequestMessage, ICallState
 
     /// <inheritdoc />
     public TimeSpan RateLimitWait { get; set; }
+
+    /// <summary>The task of the last send below the SDK handler that ran last; see <see cref="InnerSend"/>.</summary>
+    public Task<HttpResponseMessage>? LastInnerSend { get; set; }
 }

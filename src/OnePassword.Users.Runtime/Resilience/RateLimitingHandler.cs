@@ -48,11 +48,14 @@ public sealed class RateLimitingHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        InnerSend.Result(request, HandleAsync(request, cancellationToken));
+
+    private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         }
 
         // A permit promises the server a request now: the token the bearer handler below needs is
@@ -80,7 +83,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
             }
         }
 
-        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response = await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests
             && RetryAfterParser.Parse(response.Headers, _timeProvider.GetUtcNow()) is { } wait
             && wait > TimeSpan.Zero)
@@ -101,14 +104,17 @@ public sealed class RateLimitingHandler : DelegatingHandler
     }
 
     /// <summary>Takes a permit; a wait (anything not granted at once) is logged, measured and added to the call's state.</summary>
-    private async ValueTask<RateLimitLease> AcquireAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    /// <remarks>A permit granted at once is handed back without an async frame: that is every call while the budget lasts.</remarks>
+    private ValueTask<RateLimitLease> AcquireAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        ValueTask<RateLimitLease> pending = AcquireWithinQueueWaitAsync(cancellationToken);
-        if (pending.IsCompletedSuccessfully)
-        {
-            return pending.Result;
-        }
+        ValueTask<RateLimitLease> pending = _options.MaxQueueWait == Timeout.InfiniteTimeSpan
+            ? _limiter.AcquireAsync(1, cancellationToken)
+            : AcquireWithinQueueWaitAsync(cancellationToken);
+        return pending.IsCompletedSuccessfully ? pending : WaitForPermitAsync(request, operation, pending);
+    }
 
+    private async ValueTask<RateLimitLease> WaitForPermitAsync(HttpRequestMessage request, string operation, ValueTask<RateLimitLease> pending)
+    {
         // A limiter that asks a store (a fleet's, in Redis) never answers synchronously; it only
         // makes the caller wait when its budget is spent or others are queued before it.
         RateLimiterStatistics? budget = _limiter.GetStatistics();
@@ -137,11 +143,6 @@ public sealed class RateLimitingHandler : DelegatingHandler
 
     private async ValueTask<RateLimitLease> AcquireWithinQueueWaitAsync(CancellationToken cancellationToken)
     {
-        if (_options.MaxQueueWait == Timeout.InfiniteTimeSpan)
-        {
-            return await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-
         using var queueTimeout = new CancellationTokenSource(_options.MaxQueueWait, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, queueTimeout.Token);
         try

@@ -48,14 +48,18 @@ public sealed class RetryHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return InnerSend.Result(request, HandleAsync(request, cancellationToken));
+    }
 
+    private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         int maxRetries = AllowedRetries(request);
         if (maxRetries == 0)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         }
 
         // A content stream can be read once; buffering it lets every attempt send the same bytes.
@@ -73,7 +77,7 @@ public sealed class RetryHandler : DelegatingHandler
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
             }
             catch (Exception exception) when (retry <= maxRetries && IsRetryableFailure(exception, request, cancellationToken))
             {

@@ -30,7 +30,10 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         _audit = context.LoggerFactory.CreateLogger(LoggerAuditSink.Category);
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        InnerSend.Result(request, HandleAsync(request, cancellationToken));
+
+    private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ApiOperation? operation = ApiOperation.Of(request);
         ICallState state = CallState.Attach(request);
@@ -49,7 +52,7 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         using TimeLimit deadline = TimeLimit.Start(_context.Options.CallTimeout, _context.TimeProvider, cancellationToken);
         try
         {
-            response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            response = await InnerSend.Track(request, base.SendAsync(request, deadline.Token)).ConfigureAwait(false);
             return response;
         }
         catch (Exception exception) when (deadline.Expired && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
@@ -64,17 +67,22 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         }
         finally
         {
-            await CompleteAsync(request, operation, state, activity, response, failure, cancellationToken, _context.TimeProvider.GetElapsedTime(started)).ConfigureAwait(false);
+            await CompleteAsync(request, operation, state, activity, response, failure, cancellationToken, started).ConfigureAwait(false);
         }
     }
 
-    private async Task CompleteAsync(HttpRequestMessage request, ApiOperation? operation, ICallState state, Activity? activity, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken, TimeSpan elapsed)
+    /// <summary>Records the outcome; only an audit record that a sink keeps makes it wait, so the rest runs without an async frame.</summary>
+    private ValueTask CompleteAsync(HttpRequestMessage request, ApiOperation? operation, ICallState state, Activity? activity, HttpResponseMessage? response, Exception? failure, CancellationToken cancellationToken, long started)
     {
         int? status = response is null ? (failure as ApiErrorException)?.ResponseStatusCode : (int)response.StatusCode;
         bool succeeded = failure is null && response is { IsSuccessStatusCode: true };
         string? errorType = succeeded ? null : ErrorTypeOf(failure, status, cancellationToken);
         int? rpcCode = succeeded ? null : (failure as ApiErrorException)?.RpcCode ?? RpcCodeOf(response);
         string name = operation?.Name ?? request.Method.Method;
+
+        // The clock is read a second time only for a listener or a log line that reports the duration.
+        bool measured = _context.Telemetry.OperationDuration.Enabled || !succeeded || _calls.IsEnabled(LogLevel.Debug);
+        TimeSpan elapsed = measured ? _context.TimeProvider.GetElapsedTime(started) : TimeSpan.Zero;
 
         // The tags box the status code: built only when a listener collects the histogram.
         if (_context.Telemetry.OperationDuration.Enabled)
@@ -130,10 +138,9 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         }
 
         // The default sink logs; with no logger listening the record would be dropped, so it is not built.
-        if (operation is { ChangesState: true } && _context.AuditSink is not LoggerAuditSink { IsEnabled: false })
-        {
-            await AuditAsync(request, operation, state, activity, succeeded, status, rpcCode, errorType).ConfigureAwait(false);
-        }
+        return operation is { ChangesState: true } && _context.AuditSink is not LoggerAuditSink { IsEnabled: false }
+            ? new ValueTask(AuditAsync(request, operation, state, activity, succeeded, status, rpcCode, errorType))
+            : default;
     }
 
     private async Task AuditAsync(HttpRequestMessage request, ApiOperation operation, ICallState state, Activity? activity, bool succeeded, int? status, int? rpcCode, string? errorType)

@@ -35,7 +35,10 @@ internal sealed class TransportGuardHandler : DelegatingHandler
         _timeoutOptionName = timeoutOptionName;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        InnerSend.Result(request, HandleAsync(request, cancellationToken));
+
+    private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using TimeLimit attempt = TimeLimit.Start(_timeout, _timeProvider, cancellationToken);
         try
@@ -44,7 +47,7 @@ internal sealed class TransportGuardHandler : DelegatingHandler
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                response = await InnerSend.Track(request, base.SendAsync(request, attempt.Token)).ConfigureAwait(false);
             }
             catch (Exception exception) when (TransportFailures.From(exception, request, attempt.Token) is { } transport)
             {
