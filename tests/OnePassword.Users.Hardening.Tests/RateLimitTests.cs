@@ -29,13 +29,24 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_retry_after_beyond_the_cap_fails_the_callers_waiting_behind_it_at_once()
     {
-        await using var api = HostileServer.Start(HostileApi.WithTokens(Token, exchange =>
-            exchange.RespondAsync(429, """{"code":8,"message":"slow down"}""", "application/json", ("Retry-After", "600"))));
+        // The 429 comes half a second late, so the two callers started once U1 is at the server
+        // are queued behind its permit when it arrives. Started together with U1, any of the
+        // three could have taken the one permit.
+        await using var api = HostileServer.Start(HostileApi.WithTokens(Token, async exchange =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), exchange.Stopping);
+            await exchange.RespondAsync(429, """{"code":8,"message":"slow down"}""", "application/json", ("Retry-After", "600"));
+        }));
         await using var client = HostileApi.Create(api, options => options.RateLimit = PerTenSeconds(1));
         var users = client.Accounts[HostileApi.AccountId].Users;
         var stopwatch = Stopwatch.StartNew();
 
         Task<Models.User> first = users["U1"].GetAsync();
+        while (!api.Requests.Any(request => request.Target.EndsWith("/U1", StringComparison.Ordinal)) && stopwatch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
         Task<Models.User> second = users["U2"].GetAsync();
         Task<Models.User> third = users["U3"].GetAsync();
 
