@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -50,12 +51,8 @@ public sealed class ApiRequestAdapter : IRequestAdapter
     /// <param name="read">The generated reader; null when the response has no body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
-    internal async Task<T?> SendAsync<T>(RequestInformation request, JsonValueReader<T>? read, CancellationToken cancellationToken)
-    {
-        using var message = ToMessage(request);
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return await ResponseReader.ReadAsync(response, read, cancellationToken).ConfigureAwait(false);
-    }
+    internal ValueTask<T?> SendAsync<T>(RequestInformation request, JsonValueReader<T>? read, CancellationToken cancellationToken) =>
+        ExchangeAsync(ToMessage(request), read, cancellationToken);
 
     /// <summary>
     /// Sends a request that has no query, headers, options or body of its own straight from the
@@ -70,20 +67,51 @@ public sealed class ApiRequestAdapter : IRequestAdapter
     /// <param name="read">The generated reader; null when the response has no body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
-    public async ValueTask<T?> SendAsync<T>(ApiOperation operation, string urlTemplate, ApiPath path, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
+    public ValueTask<T?> SendAsync<T>(ApiOperation operation, string urlTemplate, ApiPath path, string? accept, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(urlTemplate);
         ArgumentNullException.ThrowIfNull(path);
         string url = path.RawUrl ?? UriTemplateExpander.ExpandPath(urlTemplate, path, _baseUrl ?? string.Empty);
-        using var message = new ApiRequestMessage(operation, new Uri(url, UriKind.Absolute));
+        var message = new ApiRequestMessage(operation, new Uri(url, UriKind.Absolute));
         if (accept is not null)
         {
             message.Headers.TryAddWithoutValidation("Accept", accept);
         }
 
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return await ResponseReader.ReadAsync(response, read, cancellationToken).ConfigureAwait(false);
+        return ExchangeAsync(message, read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (and disposes it) and reads the answer. The SDK's own
+    /// pipeline bounds every exchange itself, and its <see cref="HttpClient"/> has no timeout; on
+    /// any other client, that client's <see cref="HttpClient.Timeout"/> bounds the whole exchange,
+    /// body included (the client's own timeout stops at the headers), and a transport failure is
+    /// an <see cref="ApiTransportException"/> that names the request, as it is in the pipeline.
+    /// </summary>
+    private async ValueTask<T?> ExchangeAsync<T>(HttpRequestMessage message, JsonValueReader<T>? read, CancellationToken cancellationToken)
+    {
+        using (message)
+        {
+            TimeSpan timeout = _httpClient.Timeout;
+            using TimeLimit limit = TimeLimit.Start(timeout, TimeProvider.System, cancellationToken);
+            try
+            {
+                var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+                return await ResponseReader.ReadAsync(response, read, limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not ApiException && TransportFailures.From(exception, message, cancellationToken) is { } transport)
+            {
+                throw limit.Expired
+                    ? new ApiTransportException(
+                        TransportFailure.Timeout,
+                        message.Method.Method,
+                        message.RequestUri,
+                        $"the exchange took longer than {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (the HttpClient's Timeout, body included)",
+                        exception)
+                    : transport;
+            }
+        }
     }
 
     private string Url(string urlTemplate, IDictionary<string, object> pathParameters, IDictionary<string, object> queryParameters) =>
