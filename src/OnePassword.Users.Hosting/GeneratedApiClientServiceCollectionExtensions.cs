@@ -85,10 +85,6 @@ public static class GeneratedApiClientServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => HttpTransport.ForFactory(provider.GetRequiredKeyedService<ClientSettings>(name).Context.Options))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        foreach (Func<PipelineContext, DelegatingHandler?> handler in PipelineHandlers.Token)
-        {
-            token.AddHttpMessageHandler(provider => handler(provider.GetRequiredKeyedService<ClientSettings>(name).Context) ?? new PassThroughHandler());
-        }
 
         services.AddKeyedSingleton(name, (provider, _) =>
         {

@@ -145,7 +145,7 @@ public sealed class TokenEndpointErrorTests
         ScriptedServer down = await ScriptedServer.StartAsync();
         Uri deadUri = down.TokenUri;
         await down.DisposeAsync();
-        var clock = new ObservedTimeProvider();
+        var clock = new ObservedTimeProvider { Unreported = new TokenCacheOptions().RequestTimeout };
         using var http = new HttpClient();
         await using var provider = new ClientCredentialsTokenProvider(
             new ClientCredentials("id", "secret-value"), new TokenEndpoint(deadUri), http, new TokenCacheOptions { MaxTokenRequestAttempts = 2 }, clock);

@@ -20,7 +20,12 @@ namespace OnePassword.Users.Runtime;
 /// </para>
 /// <para>
 /// The token <see cref="HttpClient"/> is used as given and is not disposed; it should not carry
-/// the bearer-token handler, or token requests would recurse.
+/// the bearer-token handler, or token requests would recurse. Whatever it is, every token and
+/// revocation request is bounded by <see cref="TokenCacheOptions.RequestTimeout"/> (body
+/// included) and <see cref="TokenCacheOptions.MaxResponseBodySize"/>, and a redirect it followed
+/// is refused with a <see cref="RedirectRefusedException"/>. A client that follows redirects may
+/// still have sent the request on before that is seen: give it one with
+/// <c>AllowAutoRedirect = false</c>, as <see cref="HttpTransport.Create"/> makes.
 /// </para>
 /// </remarks>
 public sealed class ClientCredentialsTokenProvider : IAsyncDisposable

@@ -12,8 +12,12 @@ namespace OnePassword.Users.Runtime;
 /// backoff (or the server's <c>Retry-After</c>). It keeps no state between calls.
 /// </summary>
 /// <remarks>
-/// The retry loop is local on purpose: the token request goes through the caller's token
-/// <see cref="HttpClient"/>, not the API pipeline, and must behave the same whatever that client holds.
+/// The retry loop and the limits are local on purpose: the token request goes through the
+/// caller's token <see cref="HttpClient"/>, not the API pipeline, and must behave the same
+/// whatever that client holds. Each attempt goes through a <see cref="TransportGuardHandler"/>
+/// around that client, so <see cref="TokenCacheOptions.RequestTimeout"/> and
+/// <see cref="TokenCacheOptions.MaxResponseBodySize"/> hold, and a redirect the client followed
+/// is refused, also on a client the SDK did not make.
 /// </remarks>
 internal sealed class TokenClient
 {
@@ -21,7 +25,7 @@ internal sealed class TokenClient
 
     private readonly ClientCredentials _credentials;
     private readonly TokenEndpoint _endpoint;
-    private readonly HttpClient _httpClient;
+    private readonly HttpMessageInvoker _guarded;
     private readonly TokenCacheOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -30,7 +34,9 @@ internal sealed class TokenClient
     {
         _credentials = credentials;
         _endpoint = endpoint;
-        _httpClient = httpClient;
+        _guarded = new HttpMessageInvoker(
+            new TransportGuardHandler(options.MaxResponseBodySize, options.RequestTimeout, timeProvider, "TokenCacheOptions.RequestTimeout") { InnerHandler = new HttpClientAsHandler(httpClient) },
+            disposeHandler: false);
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -88,7 +94,7 @@ internal sealed class TokenClient
                 HttpResponseMessage response;
                 try
                 {
-                    response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    response = await _guarded.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (AsTransportFailure(exception, request, cancellationToken) is { } transport)
                 {

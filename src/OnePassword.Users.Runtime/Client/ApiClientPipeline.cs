@@ -51,9 +51,7 @@ public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
         HttpMessageHandler transport = options.Transport ?? ownedTransport!;
         try
         {
-            ClientParts parts = ClientParts.Create(settings, description, () => new HttpClient(
-                PipelineHandlers.Chain(PipelineHandlers.Token, settings, new NonDisposingHandler(transport)),
-                disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
+            ClientParts parts = ClientParts.Create(settings, description, () => new HttpClient(new NonDisposingHandler(transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
             var httpClient = new HttpClient(PipelineHandlers.Chain(PipelineHandlers.Api, parts.Context, new NonDisposingHandler(transport)), disposeHandler: true)
             {
                 Timeout = Timeout.InfiniteTimeSpan,

@@ -53,7 +53,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
             options.Name);
     }
 
-    /// <summary>Builds the parts on <paramref name="settings"/>; <paramref name="createTokenHttpClient"/> makes the token client, whose handlers get <paramref name="settings"/>.</summary>
+    /// <summary>Builds the parts on <paramref name="settings"/>; <paramref name="createTokenHttpClient"/> makes the token requests' <see cref="HttpClient"/>, which the token client guards itself.</summary>
     /// <exception cref="ArgumentException">Another live client with the same credentials paces with other rate-limit settings.</exception>
     public static ClientParts Create(PipelineContext settings, ApiDescription description, Func<HttpClient> createTokenHttpClient)
     {

@@ -1,9 +1,10 @@
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
-/// The one description of the HTTP pipelines, used by <see cref="ApiClientPipeline.Create"/> and
-/// by dependency injection alike: the API client's handlers, outermost first, and the token
-/// client's. Each factory returns null when its part is not configured (no rate limits, no token).
+/// The one description of the API client's HTTP pipeline, used by <see cref="ApiClientPipeline.Create"/>
+/// and by dependency injection alike: its handlers, outermost first. Each factory returns null when
+/// its part is not configured (no rate limits, no token). Token and revocation requests have no
+/// handlers of their own: the token client guards them itself (see <see cref="TokenClient"/>).
 /// </summary>
 /// <remarks>
 /// Outermost first: the operation scope (deadline, span, metrics, audit) sees the call's final
@@ -20,12 +21,6 @@ internal static class PipelineHandlers
         context => context.Limiter is { } limiter ? new RateLimitingHandler(limiter, context.RateLimit, context.TimeProvider, context.Logger("RateLimiting"), context.Telemetry, context.Tokens) : null,
         context => context.Tokens is { } tokens ? new BearerTokenHandler(tokens, context.AllowedHosts!) : null,
         context => new TransportGuardHandler(context.Options.MaxResponseBodySize, context.Options.Timeout, context.TimeProvider, "ApiClientOptions.Timeout"),
-    ];
-
-    /// <summary>Token and revocation requests: no bearer token, no rate limit, their own time and size limits.</summary>
-    public static IReadOnlyList<Func<PipelineContext, DelegatingHandler?>> Token { get; } =
-    [
-        context => new TransportGuardHandler(context.TokenOptions.MaxResponseBodySize, context.TokenOptions.RequestTimeout, context.TimeProvider, "TokenCacheOptions.RequestTimeout"),
     ];
 
     /// <summary>Chains the handlers of <paramref name="factories"/> over <paramref name="inner"/>.</summary>

@@ -31,12 +31,12 @@ public sealed class RedirectRefusedException : ApiErrorException
         return new RedirectRefusedException(message, context, target, innerException);
     }
 
-    /// <summary>For a transport that followed a redirect itself: the response came from <paramref name="finalUri"/>, not from where the request was sent.</summary>
+    /// <summary>For a transport that followed a redirect itself (the API's, or a caller's token client): the response came from <paramref name="finalUri"/>, not from where the request was sent.</summary>
     internal static RedirectRefusedException Followed(HttpResponseMessage response, Uri sentTo, Uri finalUri)
     {
         ApiErrorContext context = ContextWithoutBody(response) with { RequestUri = UriText.StripUserInfo(sentTo) };
         Uri target = UriText.StripUserInfo(finalUri);
-        string message = $"{RequestLine(context)} was redirected by the transport to {ErrorText.Excerpt(target.AbsoluteUri)}; the client does not follow redirects (turn AllowAutoRedirect off on the handler given as ApiClientOptions.Transport)";
+        string message = $"{RequestLine(context)} was redirected by the transport to {ErrorText.Excerpt(target.AbsoluteUri)}; the client does not follow redirects (turn AllowAutoRedirect off on the transport: the handler given as ApiClientOptions.Transport, or the one under a token provider's HttpClient)";
         return new RedirectRefusedException(message, context, target, innerException: null);
     }
 

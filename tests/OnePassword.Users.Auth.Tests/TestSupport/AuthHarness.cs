@@ -24,7 +24,8 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public ScriptedServer Server { get; }
 
-    public ObservedTimeProvider Clock { get; } = new();
+    /// <summary>The provider's clock; it does not report the time limit of each token request, only the waits.</summary>
+    public ObservedTimeProvider Clock { get; private set; } = null!;
 
     public CountingHandler TokenRequests { get; } = new();
 
@@ -42,6 +43,7 @@ internal sealed class AuthHarness : IAsyncDisposable
     {
         var harness = new AuthHarness(await ScriptedServer.StartAsync());
         options ??= new TokenCacheOptions();
+        harness.Clock = new ObservedTimeProvider { Unreported = options.RequestTimeout };
         harness.TokenHttpClient = new HttpClient(harness.TokenRequests);
         var endpoint = new TokenEndpoint(harness.Server.TokenUri, withRevocation ? harness.Server.RevokeUri : null);
         harness.Provider = new ClientCredentialsTokenProvider(
