@@ -53,6 +53,72 @@ public sealed class TimeLimitTests
     }
 
     [Fact]
+    public async Task A_call_waiting_for_a_rate_limit_permit_ends_at_its_deadline()
+    {
+        await using var api = HostileServer.Start(HostileApi.WithTokens(Token, exchange => exchange.RespondAsync(200, HostileApi.UserJson())));
+        await using var client = HostileApi.Create(api, options =>
+        {
+            options.RateLimit = new RateLimitOptions { Rules = [new RateLimitRule(1, TimeSpan.FromSeconds(30))] };
+            options.CallTimeout = TimeSpan.FromSeconds(1);
+        });
+        var user = client.Accounts[HostileApi.AccountId].Users[HostileApi.UserId];
+        await user.GetAsync();
+        var stopwatch = Stopwatch.StartNew();
+
+        var deadline = await Should.ThrowAsync<ApiTransportException>(() => user.GetAsync());
+
+        stopwatch.Elapsed.ShouldBeLessThan(Hang, "the permit is 30 s away; the call may wait 1 s");
+        deadline.Failure.ShouldBe(TransportFailure.Timeout);
+        deadline.Message.ShouldEndWith("the call took longer than its deadline of 1 s (ApiClientOptions.CallTimeout)");
+    }
+
+    [Fact]
+    public async Task A_call_waiting_for_its_token_ends_at_its_deadline()
+    {
+        await using var api = HostileServer.Start(async exchange =>
+        {
+            byte[] body = Encoding.UTF8.GetBytes(HostileApi.TokenJson(Token));
+            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+        });
+        await using var client = HostileApi.Create(api, options =>
+        {
+            options.RateLimit = new RateLimitOptions { Rules = [new RateLimitRule(100, TimeSpan.FromMinutes(1))] };
+            options.CallTimeout = TimeSpan.FromSeconds(1);
+        });
+        var stopwatch = Stopwatch.StartNew();
+
+        var deadline = await Should.ThrowAsync<ApiTransportException>(() => client.Accounts[HostileApi.AccountId].Users[HostileApi.UserId].GetAsync());
+
+        stopwatch.Elapsed.ShouldBeLessThan(Hang, "the token drips for a minute and more; the call may wait 1 s");
+        deadline.Failure.ShouldBe(TransportFailure.Timeout);
+        deadline.Message.ShouldEndWith("the call took longer than its deadline of 1 s (ApiClientOptions.CallTimeout)");
+    }
+
+    [Fact]
+    public async Task A_deadline_shorter_than_the_attempt_timeout_ends_the_attempt()
+    {
+        await using var api = HostileServer.Start(HostileApi.WithTokens(Token, async exchange =>
+        {
+            byte[] body = Encoding.UTF8.GetBytes(HostileApi.UserJson());
+            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+        }));
+        await using var client = HostileApi.Create(api, options =>
+        {
+            options.Timeout = TimeSpan.FromMinutes(5);
+            options.CallTimeout = TimeSpan.FromSeconds(1);
+        });
+        var stopwatch = Stopwatch.StartNew();
+
+        var deadline = await Should.ThrowAsync<ApiTransportException>(() => client.Accounts[HostileApi.AccountId].Users[HostileApi.UserId].GetAsync());
+
+        stopwatch.Elapsed.ShouldBeLessThan(Hang, "the attempt may take 5 minutes; the call 1 s");
+        deadline.Failure.ShouldBe(TransportFailure.Timeout);
+        deadline.Message.ShouldEndWith("the call took longer than its deadline of 1 s (ApiClientOptions.CallTimeout)");
+    }
+
+    [Fact]
     public async Task A_stuck_token_request_fails_its_waiters_and_the_next_caller_starts_a_new_one()
     {
         int tokenRequests = 0;

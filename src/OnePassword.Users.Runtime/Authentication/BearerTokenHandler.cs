@@ -56,6 +56,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
 
         if (request.Content is not null)
         {
+            CallDeadline.ArmFor(request);
 #if NET9_0_OR_GREATER
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -64,7 +65,13 @@ public sealed class BearerTokenHandler : DelegatingHandler
         }
 
         Uri? target = request.RequestUri;
-        AccessToken token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        ValueTask<AccessToken> pendingToken = _provider.GetTokenAsync(cancellationToken);
+        if (!pendingToken.IsCompleted)
+        {
+            CallDeadline.ArmFor(request);
+        }
+
+        AccessToken token = await pendingToken.ConfigureAwait(false);
         SetAuthorization(request, token);
         HttpResponseMessage response = await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -83,7 +90,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
 
         // The token was revoked or expired early. Drop it (only if nobody replaced it already,
         // so a burst of 401s for one token costs one token request) and try once more.
+        // A second attempt, and a token request first: the call may now outlast one attempt's limit.
         response.Dispose();
+        CallDeadline.ArmFor(request);
         _provider.Invalidate(token);
         AccessToken renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         SetAuthorization(request, renewed);

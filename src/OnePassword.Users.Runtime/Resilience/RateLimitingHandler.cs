@@ -63,7 +63,13 @@ public sealed class RateLimitingHandler : DelegatingHandler
         // between the permit and the request's arrival.
         if (_tokens is not null)
         {
-            await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            ValueTask<AccessToken> token = _tokens.GetTokenAsync(cancellationToken);
+            if (!token.IsCompleted)
+            {
+                CallDeadline.ArmFor(request);
+            }
+
+            await token.ConfigureAwait(false);
         }
 
         string operation = ApiOperation.Of(request)?.Name ?? request.Method.Method;
@@ -115,6 +121,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
 
     private async ValueTask<RateLimitLease> WaitForPermitAsync(HttpRequestMessage request, string operation, ValueTask<RateLimitLease> pending)
     {
+        CallDeadline.ArmFor(request);
         // A limiter that asks a store (a fleet's, in Redis) never answers synchronously; it only
         // makes the caller wait when its budget is spent or others are queued before it.
         RateLimiterStatistics? budget = _limiter.GetStatistics();

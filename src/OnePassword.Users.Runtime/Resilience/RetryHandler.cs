@@ -65,6 +65,7 @@ public sealed class RetryHandler : DelegatingHandler
         // A content stream can be read once; buffering it lets every attempt send the same bytes.
         if (request.Content is not null)
         {
+            CallDeadline.ArmFor(request);
 #if NET9_0_OR_GREATER
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -83,6 +84,7 @@ public sealed class RetryHandler : DelegatingHandler
             {
                 TimeSpan backoff = Backoff(retry);
                 Notify(request, retry, maxRetries, backoff, null, exception, fromRetryAfter: false);
+                CallDeadline.ArmFor(request);
                 await Task.Delay(backoff, _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -109,6 +111,7 @@ public sealed class RetryHandler : DelegatingHandler
             HttpStatusCode status = response.StatusCode;
             response.Dispose();
             Notify(request, retry, maxRetries, delay, status, null, retryAfter.HasValue);
+            CallDeadline.ArmFor(request);
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }

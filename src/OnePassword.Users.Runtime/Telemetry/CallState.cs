@@ -9,6 +9,8 @@ internal sealed class CallState : ICallState
 
     public TimeSpan RateLimitWait { get; set; }
 
+    public CallDeadline? Deadline { get; set; }
+
     public static ICallState? Of(HttpRequestMessage request) =>
         request is ApiRequestMessage api ? api : request.Options.TryGetValue(Key, out CallState? state) ? state : null;
 

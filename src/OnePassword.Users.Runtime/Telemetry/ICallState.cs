@@ -14,4 +14,7 @@ internal interface ICallState
     int Attempts { get; set; }
 
     TimeSpan RateLimitWait { get; set; }
+
+    /// <summary>The call's deadline, for the handlers that wait to arm; null when the call has none.</summary>
+    CallDeadline? Deadline { get; set; }
 }

@@ -49,13 +49,14 @@ internal sealed class OperationScopeHandler : DelegatingHandler
 
         HttpResponseMessage? response = null;
         Exception? failure = null;
-        using TimeLimit deadline = TimeLimit.Start(_context.Options.CallTimeout, _context.TimeProvider, cancellationToken);
+        using CallDeadline? deadline = CallDeadline.Start(_context.Options.CallTimeout, _context.TimeProvider, started, cancellationToken);
+        state.Deadline = deadline;
         try
         {
-            response = await InnerSend.Track(request, base.SendAsync(request, deadline.Token)).ConfigureAwait(false);
+            response = await InnerSend.Track(request, base.SendAsync(request, deadline?.Token ?? cancellationToken)).ConfigureAwait(false);
             return response;
         }
-        catch (Exception exception) when (deadline.Expired && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
+        catch (Exception exception) when (deadline is { Expired: true } && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
         {
             failure = DeadlineExceeded(request, exception);
             throw failure;
@@ -67,6 +68,7 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         }
         finally
         {
+            state.Deadline = null;
             await CompleteAsync(request, operation, state, activity, response, failure, cancellationToken, started).ConfigureAwait(false);
         }
     }

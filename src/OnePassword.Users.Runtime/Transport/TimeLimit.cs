@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
@@ -15,7 +13,7 @@ namespace OnePassword.Users.Runtime;
 /// </remarks>
 internal readonly struct TimeLimit : IDisposable
 {
-    private static readonly SourcePool Pool = new();
+    private static readonly BoundedPool<CancellationTokenSource> Pool = new(static () => new CancellationTokenSource(), static source => source.Dispose());
 
     private readonly CancellationTokenSource? _source;
     private readonly CancellationTokenRegistration _callerRegistration;
@@ -81,38 +79,6 @@ internal readonly struct TimeLimit : IDisposable
         else
         {
             _source.Dispose();
-        }
-    }
-
-    /// <summary>A bounded pool: enough for the calls in flight, not a cache that only grows.</summary>
-    private sealed class SourcePool
-    {
-        private readonly ConcurrentQueue<CancellationTokenSource> _sources = new();
-        private readonly int _capacity = Math.Max(16, Environment.ProcessorCount * 8);
-        private int _count;
-
-        public CancellationTokenSource Rent()
-        {
-            if (_sources.TryDequeue(out CancellationTokenSource? source))
-            {
-                Interlocked.Decrement(ref _count);
-                return source;
-            }
-
-            return new CancellationTokenSource();
-        }
-
-        public void Return(CancellationTokenSource source)
-        {
-            if (Interlocked.Increment(ref _count) <= _capacity)
-            {
-                _sources.Enqueue(source);
-            }
-            else
-            {
-                Interlocked.Decrement(ref _count);
-                source.Dispose();
-            }
         }
     }
 }

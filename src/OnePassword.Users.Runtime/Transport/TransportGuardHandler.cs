@@ -40,6 +40,8 @@ internal sealed class TransportGuardHandler : DelegatingHandler
 
     private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The call's deadline needs its timer only when this attempt may run as long as the call may.
+        CallState.Of(request)?.Deadline?.ArmUnlessBoundedBy(_timeout);
         using TimeLimit attempt = TimeLimit.Start(_timeout, _timeProvider, cancellationToken);
         try
         {
