@@ -30,7 +30,7 @@ internal static class PerformanceTable
         var text = new StringBuilder();
         var host = summaries[0].HostEnvironmentInfo;
         var cpu = host.CpuInfo.Value;
-        text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `{command}`, on {cpu.ProcessorName} ({cpu.PhysicalCoreCount} cores, {cpu.LogicalCoreCount} threads), {host.OsVersion.Value}, {host.RuntimeVersion}, BenchmarkDotNet {host.BenchmarkDotNetVersion}, job: {summaries[0].BenchmarksCases[0].Job.DisplayInfo}.")
+        text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `{command}`, on {cpu.ProcessorName} ({cpu.PhysicalCoreCount} cores, {cpu.LogicalCoreCount} threads), {host.OsVersion.Value}, {host.RuntimeVersion}, BenchmarkDotNet {host.BenchmarkDotNetVersion}, {Jobs(summaries)}.")
             .AppendLine().AppendLine()
             .AppendLine("Times are medians; every ratio is against a baseline measured in the same run. × baseline: against the repository's hand-written stream + `DeserializeAsync` client in the call tables, and against the row marked as baseline in the others. × pooled: against the fastest hand-written client, pooled buffer + `Deserialize(span)`.")
             .AppendLine();
@@ -89,6 +89,17 @@ internal static class PerformanceTable
         }
 
         return string.Concat(readme.AsSpan(0, start + Start.Length), "\n", table, readme.AsSpan(end));
+    }
+
+    /// <summary>The jobs the tables were measured with, and which tables each measured.</summary>
+    private static string Jobs(IReadOnlyList<Summary> summaries)
+    {
+        var jobs = summaries
+            .SelectMany(summary => summary.Reports)
+            .GroupBy(report => report.BenchmarkCase.Job.DisplayInfo)
+            .Select(group => $"{group.Key} for {string.Join(", ", group.Select(report => report.BenchmarkCase.Descriptor.Type.Name).Distinct())}")
+            .ToList();
+        return (jobs.Count == 1 ? "job: " : "jobs: ") + string.Join("; ", jobs);
     }
 
     private static string Category(BenchmarkReport report) =>

@@ -6,7 +6,7 @@
 #
 # It installs the pinned NSwag (npm) and generates the NSwag peer client from the spec into obj/
 # (never committed), starts a loopback redis-server for the coordination benchmarks (installing
-# Debian's package when the machine has none), and takes 20 to 30 minutes on a 2-core machine.
+# Debian's package when the machine has none), and takes about 15 to 20 minutes on a 2-core machine (the call benchmarks run in three processes each).
 # The benchmarks are not part of the test command.
 set -euo pipefail
 
