@@ -1,4 +1,3 @@
-using System.Text;
 using OnePassword.Users.Runtime;
 using OnePassword.Users.Testing;
 
@@ -19,9 +18,7 @@ public sealed class CallerHttpClientLimitTests
     {
         await using var server = HostileServer.Start(async exchange =>
         {
-            byte[] body = Encoding.UTF8.GetBytes(TokenJson);
-            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+            await exchange.DripJsonAsync(TokenJson, TimeSpan.FromSeconds(1));
         });
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         await using var provider = Provider(server, http, new TokenCacheOptions { RequestTimeout = TimeSpan.FromSeconds(1), MaxTokenRequestAttempts = 1 });

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using OnePassword.Users.Hardening.Tests.Support;
 using OnePassword.Users.Runtime;
 
@@ -18,9 +15,7 @@ public sealed class BareHttpClientTests
     {
         await using var api = HostileServer.Start(async exchange =>
         {
-            byte[] body = Encoding.UTF8.GetBytes(HostileApi.UserJson());
-            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+            await exchange.DripJsonAsync(HostileApi.UserJson(), TimeSpan.FromSeconds(1));
         });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         var client = new UsersApiClient(new ApiRequestAdapter(http, api.BaseAddress.ToString()));
@@ -36,12 +31,7 @@ public sealed class BareHttpClientTests
     [Fact]
     public async Task A_refused_connection_is_an_ApiTransportException_naming_the_request()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        int port = HostileServer.UnusedPort();
 
         using var http = new HttpClient();
         var client = new UsersApiClient(new ApiRequestAdapter(http, $"http://127.0.0.1:{port}"));

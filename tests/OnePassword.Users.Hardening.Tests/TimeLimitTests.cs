@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using OnePassword.Users.Hardening.Tests.Support;
 using OnePassword.Users.Runtime;
 
@@ -20,9 +19,7 @@ public sealed class TimeLimitTests
     {
         await using var api = HostileServer.Start(HostileApi.WithTokens(Token, async exchange =>
         {
-            byte[] body = Encoding.UTF8.GetBytes(HostileApi.UserJson());
-            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+            await exchange.DripJsonAsync(HostileApi.UserJson(), TimeSpan.FromSeconds(1));
         }));
         await using var client = HostileApi.Create(api, options => options.Timeout = TimeSpan.FromSeconds(1));
         var stopwatch = Stopwatch.StartNew();
@@ -77,9 +74,7 @@ public sealed class TimeLimitTests
     {
         await using var api = HostileServer.Start(async exchange =>
         {
-            byte[] body = Encoding.UTF8.GetBytes(HostileApi.TokenJson(Token));
-            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+            await exchange.DripJsonAsync(HostileApi.TokenJson(Token), TimeSpan.FromSeconds(1));
         });
         await using var client = HostileApi.Create(api, options =>
         {
@@ -100,9 +95,7 @@ public sealed class TimeLimitTests
     {
         await using var api = HostileServer.Start(HostileApi.WithTokens(Token, async exchange =>
         {
-            byte[] body = Encoding.UTF8.GetBytes(HostileApi.UserJson());
-            await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+            await exchange.DripJsonAsync(HostileApi.UserJson(), TimeSpan.FromSeconds(1));
         }));
         await using var client = HostileApi.Create(api, options =>
         {
@@ -132,9 +125,7 @@ public sealed class TimeLimitTests
 
             if (Interlocked.Increment(ref tokenRequests) == 1)
             {
-                byte[] body = Encoding.UTF8.GetBytes(HostileApi.TokenJson(Token));
-                await exchange.HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                await exchange.DripAsync(body, TimeSpan.FromSeconds(1));
+                await exchange.DripJsonAsync(HostileApi.TokenJson(Token), TimeSpan.FromSeconds(1));
                 return;
             }
 

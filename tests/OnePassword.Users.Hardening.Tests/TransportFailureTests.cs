@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using OnePassword.Users.Hardening.Tests.Support;
 using OnePassword.Users.Runtime;
@@ -83,12 +81,7 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task A_refused_connection_is_retried_and_then_reported_with_every_attempt_counted()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        int port = HostileServer.UnusedPort();
 
         await using var client = UsersApiClient.Create(new ApiClientOptions
         {

@@ -44,6 +44,14 @@ internal sealed class HostileServer : IAsyncDisposable
     /// <summary>Starts a server that runs <paramref name="script"/> for every request.</summary>
     public static HostileServer Start(Func<HostileExchange, Task> script) => new(script);
 
+    /// <summary>A loopback port nothing listens on: it was free a moment ago, so a connection to it is refused.</summary>
+    public static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -216,6 +224,14 @@ internal sealed class HostileExchange
             await Task.Delay(pause, Stopping);
             await WriteAsync(bytes[offset..Math.Min(bytes.Length, offset + chunkSize)]);
         }
+    }
+
+    /// <summary>A 200 with a correct head whose JSON body then arrives one byte per <paramref name="pause"/>: a server that never quite finishes.</summary>
+    public async Task DripJsonAsync(string json, TimeSpan pause)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        await HeadAsync(200, ("Content-Type", "application/json"), ("Content-Length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await DripAsync(bytes, pause);
     }
 
     /// <summary>Streams <paramref name="total"/> bytes of filler as fast as the client reads them.</summary>
