@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -102,14 +101,7 @@ public sealed class ApiRequestAdapter : IRequestAdapter
             }
             catch (Exception exception) when (exception is not ApiException && TransportFailures.From(exception, message, cancellationToken) is { } transport)
             {
-                throw limit.Expired
-                    ? new ApiTransportException(
-                        TransportFailure.Timeout,
-                        message.Method.Method,
-                        message.RequestUri,
-                        $"the exchange took longer than {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (the HttpClient's Timeout, body included)",
-                        exception)
-                    : transport;
+                throw limit.Expired ? TransportFailures.AttemptTimedOut(message, timeout, "the HttpClient's Timeout, body included", exception) : transport;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace OnePassword.Users.Runtime;
@@ -31,6 +32,18 @@ internal static class TransportFailures
             ? new ApiTransportException(value.failure, request?.Method.Method, request?.RequestUri, value.detail, exception)
             : null;
     }
+
+    /// <summary>An attempt that its own time limit ended: <paramref name="limitName"/> says where the limit comes from.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="limit">The time the attempt was allowed.</param>
+    /// <param name="limitName">The setting the limit comes from, for the message.</param>
+    /// <param name="exception">The cancellation the limit caused.</param>
+    public static ApiTransportException AttemptTimedOut(HttpRequestMessage request, TimeSpan limit, string limitName, Exception exception) => new(
+        TransportFailure.Timeout,
+        request.Method.Method,
+        request.RequestUri,
+        $"the attempt took longer than {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({limitName})",
+        exception);
 
     /// <summary>Whether sending again can help: not for a failed TLS handshake or a refused protocol.</summary>
     public static bool IsTransient(ApiTransportException exception) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OnePassword.Users.Runtime;
 
 /// <summary>
@@ -73,12 +71,7 @@ internal sealed class TransportGuardHandler : DelegatingHandler
         catch (Exception exception) when (attempt.Expired && exception is OperationCanceledException)
         {
             // The attempt's own limit, not the caller: the transport saw a cancelled token.
-            throw new ApiTransportException(
-                TransportFailure.Timeout,
-                request.Method.Method,
-                request.RequestUri,
-                $"the attempt took longer than {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({_timeoutOptionName})",
-                exception);
+            throw TransportFailures.AttemptTimedOut(request, _timeout, _timeoutOptionName, exception);
         }
     }
 
