@@ -13,16 +13,18 @@ namespace OnePassword.Users.Runtime;
 public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
 {
     private readonly HttpClient _httpClient;
+    private readonly PipelineSender _sender;
     private readonly ClientParts _parts;
     private readonly HttpMessageHandler? _ownedTransport;
     private int _disposed;
 
-    private ApiClientPipeline(HttpClient httpClient, ClientParts parts, HttpMessageHandler? ownedTransport)
+    private ApiClientPipeline(HttpClient httpClient, PipelineSender sender, ClientParts parts, HttpMessageHandler? ownedTransport)
     {
         _httpClient = httpClient;
+        _sender = sender;
         _parts = parts;
         _ownedTransport = ownedTransport;
-        RequestAdapter = new ApiRequestAdapter(httpClient, parts.BaseUrl.ToString());
+        RequestAdapter = new ApiRequestAdapter(httpClient, parts.BaseUrl.ToString(), sender);
     }
 
     /// <summary>The request adapter the generated client sends through.</summary>
@@ -52,12 +54,13 @@ public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
         try
         {
             ClientParts parts = ClientParts.Create(settings, description, () => new HttpClient(new NonDisposingHandler(transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
-            var httpClient = new HttpClient(PipelineHandlers.Chain(PipelineHandlers.Api, parts.Context, new NonDisposingHandler(transport)), disposeHandler: true)
+            HttpMessageHandler handlers = PipelineHandlers.Chain(PipelineHandlers.Api, parts.Context, new NonDisposingHandler(transport));
+            var httpClient = new HttpClient(handlers, disposeHandler: true)
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             UserAgentHeader.ApplyTo(httpClient, options);
-            return new ApiClientPipeline(httpClient, parts, ownedTransport);
+            return new ApiClientPipeline(httpClient, new PipelineSender(handlers, options.UserAgent), parts, ownedTransport);
         }
         catch
         {
@@ -89,6 +92,7 @@ public sealed class ApiClientPipeline : IDisposable, IAsyncDisposable
 
     private void Release()
     {
+        _sender.Dispose();
         _httpClient.Dispose();
         _ownedTransport?.Dispose();
     }

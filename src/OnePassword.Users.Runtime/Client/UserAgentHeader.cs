@@ -1,6 +1,6 @@
 namespace OnePassword.Users.Runtime;
 
-/// <summary>How every HttpClient the SDK builds (API and token, by <c>Create()</c> or by DI) sends its <c>User-Agent</c>.</summary>
+/// <summary>How every HttpClient the SDK builds (API and token, by <c>Create()</c> or by DI), and the sender of a <c>Create()</c> client's generated requests, send its <c>User-Agent</c>.</summary>
 internal static class UserAgentHeader
 {
     /// <summary>Adds <see cref="ApiClientOptions.UserAgent"/> to the client's default headers.</summary>
@@ -11,4 +11,8 @@ internal static class UserAgentHeader
     /// </remarks>
     public static void ApplyTo(HttpClient client, ApiClientOptions options) =>
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+
+    /// <summary>Adds <paramref name="userAgent"/> to one request, as <see cref="ApplyTo(HttpClient, ApiClientOptions)"/> has HttpClient do; see <see cref="PipelineSender"/>.</summary>
+    public static void ApplyTo(HttpRequestMessage request, string userAgent) =>
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
 }

@@ -16,6 +16,7 @@ namespace OnePassword.Users.Runtime;
 public sealed class ApiRequestAdapter : IRequestAdapter
 {
     private readonly HttpClient _httpClient;
+    private readonly HttpMessageInvoker? _sender;
     private readonly HttpClientRequestAdapter _kiota;
     private string? _baseUrl;
 
@@ -28,6 +29,16 @@ public sealed class ApiRequestAdapter : IRequestAdapter
         _httpClient = httpClient;
         _kiota = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: httpClient);
         BaseUrl = baseUrl;
+    }
+
+    /// <summary>Creates the adapter of a <c>Create()</c> client, whose generated requests skip <paramref name="httpClient"/> for <paramref name="sender"/>.</summary>
+    /// <param name="httpClient">The client over the pipeline, for the requests handed to Kiota. Not disposed here.</param>
+    /// <param name="baseUrl">The base URL.</param>
+    /// <param name="sender">The same pipeline's <see cref="PipelineSender"/>. Not disposed here.</param>
+    internal ApiRequestAdapter(HttpClient httpClient, string baseUrl, PipelineSender sender)
+        : this(httpClient, baseUrl)
+    {
+        _sender = sender;
     }
 
     /// <inheritdoc />
@@ -83,7 +94,8 @@ public sealed class ApiRequestAdapter : IRequestAdapter
 
     /// <summary>
     /// Sends <paramref name="message"/> (and disposes it) and reads the answer. The SDK's own
-    /// pipeline bounds every exchange itself, and its <see cref="HttpClient"/> has no timeout; on
+    /// pipeline bounds every exchange itself, and its <see cref="HttpClient"/> has no timeout (a
+    /// <c>Create()</c> client sends through its <see cref="PipelineSender"/> instead); on
     /// any other client, that client's <see cref="HttpClient.Timeout"/> bounds the whole exchange,
     /// body included (the client's own timeout stops at the headers), and a transport failure is
     /// an <see cref="ApiTransportException"/> that names the request, as it is in the pipeline.
@@ -96,7 +108,9 @@ public sealed class ApiRequestAdapter : IRequestAdapter
             using TimeLimit limit = TimeLimit.Start(timeout, TimeProvider.System, cancellationToken);
             try
             {
-                var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+                var response = await (_sender is not null
+                    ? _sender.SendAsync(message, limit.Token)
+                    : _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, limit.Token)).ConfigureAwait(false);
                 return await ResponseReader.ReadAsync(response, read, limit.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not ApiException && TransportFailures.From(exception, message, cancellationToken) is { } transport)
