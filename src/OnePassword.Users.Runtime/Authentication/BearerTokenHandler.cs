@@ -65,7 +65,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
         }
 
         Uri? target = request.RequestUri;
-        ValueTask<AccessToken> pendingToken = _provider.GetTokenAsync(cancellationToken);
+        ValueTask<AccessToken> pendingToken = TakePrefetchedToken(request) is { } prefetched
+            ? new ValueTask<AccessToken>(prefetched)
+            : _provider.GetTokenAsync(cancellationToken);
         if (!pendingToken.IsCompleted)
         {
             CallDeadline.ArmFor(request);
@@ -97,6 +99,18 @@ public sealed class BearerTokenHandler : DelegatingHandler
         AccessToken renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         SetAuthorization(request, renewed);
         return await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The token the rate-limiting handler above fetched for this attempt, taken so a replay or a retry asks again.</summary>
+    private static AccessToken? TakePrefetchedToken(HttpRequestMessage request)
+    {
+        if (CallState.Of(request) is not { PrefetchedToken: { } token } state)
+        {
+            return null;
+        }
+
+        state.PrefetchedToken = null;
+        return token;
     }
 
     private static void SetAuthorization(HttpRequestMessage request, AccessToken token)

@@ -27,6 +27,9 @@ internal sealed class ApiRequestMessage : HttpRequestMessage, ICallState
     /// <inheritdoc />
     public CallDeadline? Deadline { get; set; }
 
+    /// <inheritdoc />
+    public AccessToken? PrefetchedToken { get; set; }
+
     /// <summary>The task of the last send below the SDK handler that ran last; see <see cref="InnerSend"/>.</summary>
     public Task<HttpResponseMessage>? LastInnerSend { get; set; }
 }

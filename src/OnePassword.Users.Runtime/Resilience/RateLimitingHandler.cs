@@ -61,19 +61,22 @@ public sealed class RateLimitingHandler : DelegatingHandler
         // A permit promises the server a request now: the token the bearer handler below needs is
         // fetched first (a cache hit on all but the first call), so the wait for it never falls
         // between the permit and the request's arrival.
+        AccessToken? token = null;
         if (_tokens is not null)
         {
-            ValueTask<AccessToken> token = _tokens.GetTokenAsync(cancellationToken);
-            if (!token.IsCompleted)
+            ValueTask<AccessToken> pendingToken = _tokens.GetTokenAsync(cancellationToken);
+            if (!pendingToken.IsCompleted)
             {
                 CallDeadline.ArmFor(request);
             }
 
-            await token.ConfigureAwait(false);
+            token = await pendingToken.ConfigureAwait(false);
         }
 
         string operation = ApiOperation.Of(request)?.Name ?? request.Method.Method;
-        using (RateLimitLease lease = await AcquireAsync(request, operation, cancellationToken).ConfigureAwait(false))
+        ValueTask<RateLimitLease> acquiring = AcquireAsync(request, operation, cancellationToken);
+        bool grantedAtOnce = acquiring.IsCompleted;
+        using (RateLimitLease lease = await acquiring.ConfigureAwait(false))
         {
             if (!lease.IsAcquired)
             {
@@ -87,6 +90,13 @@ public sealed class RateLimitingHandler : DelegatingHandler
                     (lease as LimiterLease)?.FailureReason ?? "The client-side rate limiter refused the request: too many requests are already waiting for a permit.",
                     retryAfter > TimeSpan.Zero ? retryAfter : null);
             }
+        }
+
+        // Fetched a moment ago, so the bearer handler below need not look it up again; after a
+        // wait for the permit it might be near its expiry, and the bearer handler asks afresh.
+        if (token is not null && CallState.Of(request) is { } state)
+        {
+            state.PrefetchedToken = grantedAtOnce ? token : null;
         }
 
         HttpResponseMessage response = await InnerSend.Track(request, base.SendAsync(request, cancellationToken)).ConfigureAwait(false);

@@ -11,6 +11,8 @@ internal sealed class CallState : ICallState
 
     public CallDeadline? Deadline { get; set; }
 
+    public AccessToken? PrefetchedToken { get; set; }
+
     public static ICallState? Of(HttpRequestMessage request) =>
         request is ApiRequestMessage api ? api : request.Options.TryGetValue(Key, out CallState? state) ? state : null;
 
