@@ -68,6 +68,27 @@ public sealed class SynchronousTransportTests
         (first.Email, second.Email).ShouldBe(("first@example.com", "second@example.com"));
     }
 
+    [Fact]
+    public async Task Headers_answered_at_once_over_a_body_that_never_ends_still_end_at_the_attempt_limit()
+    {
+        // The attempt's timer is set before its first wait; here that is the body, not the send.
+        using var transport = new ScriptedTransport(Reply(HttpStatusCode.OK, UserJson("never@example.com")) with { BodyNeverEnds = true });
+        await using var client = UsersApiClient.Create(new ApiClientOptions
+        {
+            ClientId = "synchronous-client",
+            ClientSecret = "synchronous-secret",
+            BaseUrl = new Uri("https://api.1password.com/"),
+            Transport = transport,
+            Timeout = TimeSpan.FromMilliseconds(300),
+            Retry = new RetryOptions { MaxRetries = 0 },
+        });
+
+        var failure = await Should.ThrowAsync<ApiTransportException>(() => client.Accounts[Account].Users[UserId].GetAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+
+        failure.Failure.ShouldBe(TransportFailure.Timeout);
+        failure.Message.ShouldContain("ApiClientOptions.Timeout");
+    }
+
     private static UsersApiClient Create(ScriptedTransport transport) => UsersApiClient.Create(new ApiClientOptions
     {
         ClientId = "synchronous-client",
@@ -82,7 +103,11 @@ public sealed class SynchronousTransportTests
 
     private static ScriptedReply Reply(HttpStatusCode status, string json) => new(status, json);
 
-    private sealed record ScriptedReply(HttpStatusCode Status, string Json);
+    private sealed record ScriptedReply(HttpStatusCode Status, string Json)
+    {
+        /// <summary>The headers come at once, the body never: its stream waits until it is cancelled.</summary>
+        public bool BodyNeverEnds { get; init; }
+    }
 
     /// <summary>Answers the token endpoint with a new token each time, and API requests from a script, always synchronously.</summary>
     private sealed class ScriptedTransport(params ScriptedReply[] replies) : HttpMessageHandler
@@ -108,7 +133,14 @@ public sealed class SynchronousTransportTests
             Interlocked.Increment(ref _apiCalls);
             Authorizations.Enqueue(request.Headers.Authorization?.ToString() ?? "(none)");
             ScriptedReply reply = _script.TryDequeue(out ScriptedReply? next) ? next : throw new InvalidOperationException("The script has no more answers.");
-            return Task.FromResult(Json(request, reply.Status, reply.Json));
+            return Task.FromResult(reply.BodyNeverEnds ? Endless(request, reply.Status) : Json(request, reply.Status, reply.Json));
+        }
+
+        private static HttpResponseMessage Endless(HttpRequestMessage request, HttpStatusCode status)
+        {
+            var content = new StreamContent(new EndlessStream());
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
         }
 
         private static HttpResponseMessage Json(HttpRequestMessage request, HttpStatusCode status, string json)
@@ -117,5 +149,40 @@ public sealed class SynchronousTransportTests
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
             return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
         }
+    }
+
+    /// <summary>A body whose next byte never comes: every read waits until its token is cancelled.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Only asynchronous reads.");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -73,6 +73,18 @@ internal sealed class CallDeadline : IDisposable
         return deadline;
     }
 
+    /// <summary>
+    /// The token an attempt below the deadline must watch: <paramref name="passedOn"/>, or none when
+    /// that is this deadline's own token and nothing can cancel it before the attempt ends. It is
+    /// not armed, its caller cannot cancel, and nothing below an attempt arms it (the handlers
+    /// that wait run above). The attempt's limit then needs no registration on it, a lock and a
+    /// callback node saved on nearly every call.
+    /// </summary>
+    /// <param name="deadline">The call's deadline, or null.</param>
+    /// <param name="passedOn">The token the attempt was given.</param>
+    public static CancellationToken ForAttempt(CallDeadline? deadline, CancellationToken passedOn) =>
+        deadline is { Armed: false, _caller.CanBeCanceled: false } && passedOn == deadline.Token ? CancellationToken.None : passedOn;
+
     /// <summary>Arms the deadline of the call <paramref name="request"/> belongs to, if it has one: call it before anything that may wait.</summary>
     /// <param name="request">The request of the call.</param>
     public static void ArmFor(HttpRequestMessage request) => CallState.Of(request)?.Deadline?.Arm();

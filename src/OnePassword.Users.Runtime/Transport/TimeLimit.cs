@@ -8,6 +8,10 @@ namespace OnePassword.Users.Runtime;
 /// in time allocates nothing for its deadlines.
 /// </summary>
 /// <remarks>
+/// <para>An attempt's limit can start with its timer unset (<see cref="StartUnarmed"/>) and be
+/// armed before its first wait: an exchange that completes synchronously (a cached answer, an
+/// in-memory transport) then never touches the timer queue, and its source, never given a timer,
+/// is reset without one. Over a network the first wait comes at once, so the timer is set as before.</para>
 /// A pooled source is only reset after the work it bounded has returned, and resetting removes
 /// every registration, so a late callback can never cancel another call's work.
 /// </remarks>
@@ -18,13 +22,15 @@ internal readonly struct TimeLimit : IDisposable
     private readonly CancellationTokenSource? _source;
     private readonly CancellationTokenRegistration _callerRegistration;
     private readonly CancellationToken _caller;
+    private readonly TimeSpan _unarmedLimit;
     private readonly bool _pooled;
 
-    private TimeLimit(CancellationTokenSource? source, CancellationTokenRegistration callerRegistration, CancellationToken caller, bool pooled)
+    private TimeLimit(CancellationTokenSource? source, CancellationTokenRegistration callerRegistration, CancellationToken caller, TimeSpan unarmedLimit, bool pooled)
     {
         _source = source;
         _callerRegistration = callerRegistration;
         _caller = caller;
+        _unarmedLimit = unarmedLimit;
         _pooled = pooled;
     }
 
@@ -40,27 +46,41 @@ internal readonly struct TimeLimit : IDisposable
     /// <param name="caller">The caller's token.</param>
     public static TimeLimit Start(TimeSpan limit, TimeProvider timeProvider, CancellationToken caller)
     {
+        TimeLimit started = StartUnarmed(limit, timeProvider, caller);
+        started.Arm();
+        return started;
+    }
+
+    /// <summary>
+    /// Starts the limit with its timer unset on the system clock (on any other clock it is set at
+    /// once, so tests that drive a fake clock see the same timers); call <see cref="Arm"/> once,
+    /// before the first wait of the bounded work. Dispose the result when that work has returned.
+    /// </summary>
+    /// <param name="limit">The time allowed from <see cref="Arm"/>; <see cref="Timeout.InfiniteTimeSpan"/> passes the caller's token on as it is.</param>
+    /// <param name="timeProvider">The clock; only the system clock's sources are pooled and armed late.</param>
+    /// <param name="caller">The caller's token.</param>
+    public static TimeLimit StartUnarmed(TimeSpan limit, TimeProvider timeProvider, CancellationToken caller)
+    {
         if (limit == Timeout.InfiniteTimeSpan)
         {
-            return new TimeLimit(source: null, default, caller, pooled: false);
+            return new TimeLimit(source: null, default, caller, Timeout.InfiniteTimeSpan, pooled: false);
         }
 
         bool pooled = ReferenceEquals(timeProvider, TimeProvider.System);
-        CancellationTokenSource source;
-        if (pooled)
-        {
-            source = Pool.Rent();
-            source.CancelAfter(limit);
-        }
-        else
-        {
-            source = new CancellationTokenSource(limit, timeProvider);
-        }
-
+        CancellationTokenSource source = pooled ? Pool.Rent() : new CancellationTokenSource(limit, timeProvider);
         CancellationTokenRegistration registration = caller.CanBeCanceled
             ? caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
-        return new TimeLimit(source, registration, caller, pooled);
+        return new TimeLimit(source, registration, caller, pooled ? limit : Timeout.InfiniteTimeSpan, pooled);
+    }
+
+    /// <summary>Sets the timer of a limit started unarmed; call it at most once. Nothing to do when it has no limit, or its clock is not the system's.</summary>
+    public void Arm()
+    {
+        if (_unarmedLimit != Timeout.InfiniteTimeSpan)
+        {
+            _source!.CancelAfter(_unarmedLimit);
+        }
     }
 
     public void Dispose()

@@ -39,15 +39,26 @@ internal sealed class TransportGuardHandler : DelegatingHandler
     private async ValueTask<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // The call's deadline needs its timer only when this attempt may run as long as the call may.
-        CallState.Of(request)?.Deadline?.ArmUnlessBoundedBy(_timeout);
-        using TimeLimit attempt = TimeLimit.Start(_timeout, _timeProvider, cancellationToken);
+        CallDeadline? deadline = CallState.Of(request)?.Deadline;
+        deadline?.ArmUnlessBoundedBy(_timeout);
+        // The attempt's timer is set before its first wait: an exchange answered synchronously
+        // needs none, and over a network that wait comes at once.
+        using TimeLimit attempt = TimeLimit.StartUnarmed(_timeout, _timeProvider, CallDeadline.ForAttempt(deadline, cancellationToken));
+        bool armed = false;
         try
         {
             Uri? sentTo = request.RequestUri;
             HttpResponseMessage response;
             try
             {
-                response = await InnerSend.Track(request, base.SendAsync(request, attempt.Token)).ConfigureAwait(false);
+                Task<HttpResponseMessage> sending = InnerSend.Track(request, base.SendAsync(request, attempt.Token));
+                if (!sending.IsCompleted)
+                {
+                    attempt.Arm();
+                    armed = true;
+                }
+
+                response = await sending.ConfigureAwait(false);
             }
             catch (Exception exception) when (TransportFailures.From(exception, request, attempt.Token) is { } transport)
             {
@@ -62,7 +73,13 @@ internal sealed class TransportGuardHandler : DelegatingHandler
                 }
             }
 
-            PooledBody body = await ReadBodyAsync(response, request, _maxResponseBodySize, attempt.Token).ConfigureAwait(false);
+            ValueTask<PooledBody> reading = ReadBodyAsync(response, request, _maxResponseBodySize, attempt.Token);
+            if (!reading.IsCompleted && !armed)
+            {
+                attempt.Arm();
+            }
+
+            PooledBody body = await reading.ConfigureAwait(false);
             HttpContent original = response.Content;
             response.Content = new BufferedResponseContent(body, original.Headers);
             original.Dispose();
