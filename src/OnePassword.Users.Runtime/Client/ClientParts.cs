@@ -13,11 +13,13 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
     private readonly IDisposable? _limiterOwner;
     private readonly HttpClient? _tokenHttpClient;
     private readonly IDisposable? _budgetObservation;
+    private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private ClientParts(PipelineContext context, Uri baseUrl, IDisposable? limiterOwner, HttpClient? tokenHttpClient, IDisposable? budgetObservation)
+    private ClientParts(PipelineContext context, CancellationTokenSource stopping, Uri baseUrl, IDisposable? limiterOwner, HttpClient? tokenHttpClient, IDisposable? budgetObservation)
     {
         Context = context;
+        _stopping = stopping;
         BaseUrl = baseUrl;
         _limiterOwner = limiterOwner;
         _tokenHttpClient = tokenHttpClient;
@@ -61,9 +63,10 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
         Uri baseUrl = BaseUrlResolver.Resolve(options, description);
         (ApiRateLimiter? limiter, IDisposable? limiterOwner) = CreateRateLimiter(settings, baseUrl);
         HttpClient? tokenHttpClient = null;
+        var stopping = new CancellationTokenSource();
         try
         {
-            PipelineContext context = settings with { Limiter = limiter };
+            PipelineContext context = settings with { Limiter = limiter, Stopping = stopping.Token };
             if (description.UsesBearerToken)
             {
                 var credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!, options.Scope);
@@ -76,10 +79,11 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
             }
 
             IDisposable? budget = limiter is null ? null : settings.Telemetry.ObserveBudget(options.Name, () => limiter.GetStatistics()?.CurrentAvailablePermits);
-            return new ClientParts(context, baseUrl, limiterOwner, tokenHttpClient, budget);
+            return new ClientParts(context, stopping, baseUrl, limiterOwner, tokenHttpClient, budget);
         }
         catch
         {
+            stopping.Dispose();
             tokenHttpClient?.Dispose();
             limiterOwner?.Dispose();
             throw;
@@ -114,6 +118,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
             return;
         }
 
+        _stopping.Cancel();
         if (Context.Tokens is { } tokens)
         {
             await tokens.DisposeAsync().ConfigureAwait(false);
@@ -127,6 +132,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _stopping.Cancel();
             Release();
         }
     }
@@ -136,6 +142,7 @@ internal sealed class ClientParts : IAsyncDisposable, IDisposable
         _budgetObservation?.Dispose();
         _tokenHttpClient?.Dispose();
         _limiterOwner?.Dispose();
+        _stopping.Dispose();
     }
 
     private static RateLimitOptions RateLimitFromDescription(ApiDescription description) => new()

@@ -21,6 +21,12 @@ internal sealed record PipelineContext(
     IAuditSink AuditSink,
     string ClientName)
 {
+    /// <summary>
+    /// Cancelled when the client is disposed: a call's deadline, once armed for a wait, also ends
+    /// on it, so a call waiting for a permit, a token or a retry's delay does not outlive its client.
+    /// </summary>
+    public CancellationToken Stopping { get; init; }
+
     /// <summary>The log category of each component, under <c>OnePassword.Users</c>.</summary>
     public ILogger Logger(string component) => LoggerFactory.CreateLogger("OnePassword.Users." + component);
 }

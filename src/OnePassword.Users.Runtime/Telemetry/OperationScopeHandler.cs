@@ -49,7 +49,7 @@ internal sealed class OperationScopeHandler : DelegatingHandler
 
         HttpResponseMessage? response = null;
         Exception? failure = null;
-        using CallDeadline? deadline = CallDeadline.Start(_context.Options.CallTimeout, _context.TimeProvider, started, cancellationToken);
+        using CallDeadline? deadline = CallDeadline.Start(_context.Options.CallTimeout, _context.TimeProvider, started, cancellationToken, _context.Stopping);
         state.Deadline = deadline;
         try
         {
@@ -59,6 +59,12 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         catch (Exception exception) when (deadline is { Expired: true } && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
         {
             failure = DeadlineExceeded(request, exception);
+            throw failure;
+        }
+        catch (Exception exception) when (_context.Stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ApiTransportException { Failure: TransportFailure.Timeout })
+        {
+            // The client was disposed while the call waited: that is what ended it, not a timeout.
+            failure = ClientDisposed(request, exception);
             throw failure;
         }
         catch (Exception exception)
@@ -181,6 +187,10 @@ internal sealed class OperationScopeHandler : DelegatingHandler
         request.Method.Method,
         request.RequestUri,
         $"the call took longer than its deadline of {_context.Options.CallTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (ApiClientOptions.CallTimeout)",
+        exception);
+
+    private static ObjectDisposedException ClientDisposed(HttpRequestMessage request, Exception exception) => new(
+        $"{request.Method.Method} {LoggedUri(request)}: the client was disposed while the call was waiting (for a permit, a token or a retry); the call was not finished",
         exception);
 
     private static string LoggedUri(HttpRequestMessage request) =>

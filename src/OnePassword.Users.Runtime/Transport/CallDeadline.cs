@@ -26,7 +26,9 @@ internal sealed class CallDeadline : IDisposable
     private readonly CancellationTokenSource _source;
     private TimeProvider _timeProvider = TimeProvider.System;
     private CancellationTokenRegistration _callerRegistration;
+    private CancellationTokenRegistration _stoppingRegistration;
     private CancellationToken _caller;
+    private CancellationToken _stopping;
     private long _startedAt;
     private bool _pooled;
 
@@ -44,15 +46,16 @@ internal sealed class CallDeadline : IDisposable
     /// <summary>Whether the timer is set (or the clock is not the system's, where it is set from the start).</summary>
     public bool Armed { get; private set; }
 
-    /// <summary>Whether the deadline passed while the caller had not cancelled.</summary>
-    public bool Expired => _source.IsCancellationRequested && !_caller.IsCancellationRequested;
+    /// <summary>Whether the deadline passed while the caller had not cancelled and the client was not disposed.</summary>
+    public bool Expired => _source.IsCancellationRequested && !_caller.IsCancellationRequested && !_stopping.IsCancellationRequested;
 
     /// <summary>Starts the deadline of a call that began at <paramref name="startedAt"/>; null for an infinite one, which passes the caller's token on.</summary>
     /// <param name="limit">The time allowed.</param>
     /// <param name="timeProvider">The clock; only the system clock's deadlines are pooled and armed late.</param>
     /// <param name="startedAt">When the call began, a timestamp of <paramref name="timeProvider"/>.</param>
     /// <param name="caller">The caller's token.</param>
-    public static CallDeadline? Start(TimeSpan limit, TimeProvider timeProvider, long startedAt, CancellationToken caller)
+    /// <param name="stopping">Cancelled when the client is disposed (<see cref="PipelineContext.Stopping"/>); it ends the call once the deadline is armed, when the call waits.</param>
+    public static CallDeadline? Start(TimeSpan limit, TimeProvider timeProvider, long startedAt, CancellationToken caller, CancellationToken stopping)
     {
         if (limit == Timeout.InfiniteTimeSpan)
         {
@@ -65,11 +68,15 @@ internal sealed class CallDeadline : IDisposable
         deadline._timeProvider = timeProvider;
         deadline._startedAt = startedAt;
         deadline._caller = caller;
+        deadline._stopping = stopping;
         deadline.Limit = limit;
         deadline.Armed = !pooled;
-        deadline._callerRegistration = caller.CanBeCanceled
-            ? caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline._source)
-            : default;
+        deadline._callerRegistration = caller.CanBeCanceled ? Link(caller, deadline._source) : default;
+        if (deadline.Armed)
+        {
+            deadline.FollowStopping();
+        }
+
         return deadline;
     }
 
@@ -98,6 +105,7 @@ internal sealed class CallDeadline : IDisposable
         }
 
         Armed = true;
+        FollowStopping();
         TimeSpan left = Limit - _timeProvider.GetElapsedTime(_startedAt);
         if (left > TimeSpan.Zero)
         {
@@ -106,6 +114,22 @@ internal sealed class CallDeadline : IDisposable
         else
         {
             _source.Cancel();
+        }
+    }
+
+    private static CancellationTokenRegistration Link(CancellationToken token, CancellationTokenSource source) =>
+        token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
+
+    /// <summary>
+    /// Ends the call when its client is disposed. Registered only once the call is about to wait:
+    /// a call that does not wait is over before a dispose could matter, and its exchange fails
+    /// when the client's own transport is disposed.
+    /// </summary>
+    private void FollowStopping()
+    {
+        if (_stopping.CanBeCanceled)
+        {
+            _stoppingRegistration = Link(_stopping, _source);
         }
     }
 
@@ -124,7 +148,10 @@ internal sealed class CallDeadline : IDisposable
         // Waits for a caller callback that is running, so the source is quiet before it is reused.
         _callerRegistration.Dispose();
         _callerRegistration = default;
+        _stoppingRegistration.Dispose();
+        _stoppingRegistration = default;
         _caller = default;
+        _stopping = default;
         if (_pooled && _source.TryReset())
         {
             Pool.Return(this);
