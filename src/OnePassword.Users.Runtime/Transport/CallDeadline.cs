@@ -71,7 +71,7 @@ internal sealed class CallDeadline : IDisposable
         deadline._stopping = stopping;
         deadline.Limit = limit;
         deadline.Armed = !pooled;
-        deadline._callerRegistration = caller.CanBeCanceled ? Link(caller, deadline._source) : default;
+        deadline._callerRegistration = caller.CanBeCanceled ? TimeLimit.Link(caller, deadline._source) : default;
         if (deadline.Armed)
         {
             deadline.FollowStopping();
@@ -117,9 +117,6 @@ internal sealed class CallDeadline : IDisposable
         }
     }
 
-    private static CancellationTokenRegistration Link(CancellationToken token, CancellationTokenSource source) =>
-        token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
-
     /// <summary>
     /// Ends the call when its client is disposed. Registered only once the call is about to wait:
     /// a call that does not wait is over before a dispose could matter, and its exchange fails
@@ -129,7 +126,7 @@ internal sealed class CallDeadline : IDisposable
     {
         if (_stopping.CanBeCanceled)
         {
-            _stoppingRegistration = Link(_stopping, _source);
+            _stoppingRegistration = TimeLimit.Link(_stopping, _source);
         }
     }
 

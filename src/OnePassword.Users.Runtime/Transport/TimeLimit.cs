@@ -68,11 +68,13 @@ internal readonly struct TimeLimit : IDisposable
 
         bool pooled = ReferenceEquals(timeProvider, TimeProvider.System);
         CancellationTokenSource source = pooled ? Pool.Rent() : new CancellationTokenSource(limit, timeProvider);
-        CancellationTokenRegistration registration = caller.CanBeCanceled
-            ? caller.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
-            : default;
+        CancellationTokenRegistration registration = caller.CanBeCanceled ? Link(caller, source) : default;
         return new TimeLimit(source, registration, caller, pooled ? limit : Timeout.InfiniteTimeSpan, pooled);
     }
+
+    /// <summary>Cancels <paramref name="source"/> when <paramref name="token"/> is cancelled; <see cref="CallDeadline"/> links its source the same way.</summary>
+    internal static CancellationTokenRegistration Link(CancellationToken token, CancellationTokenSource source) =>
+        token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
 
     /// <summary>Sets the timer of a limit started unarmed; call it at most once. Nothing to do when it has no limit, or its clock is not the system's.</summary>
     public void Arm()
