@@ -60,7 +60,10 @@ public sealed class AuthenticationTests
         clock.Advance(TimeSpan.FromSeconds(890)); // past any refresh point (80% ± 5% of 900 s), before expiry
         await users.GetAsync();
         await WaitUntilAsync(() => emulator.Statistics.TokensIssued == 2);
-        clock.Advance(TimeSpan.FromSeconds(20)); // the first token has expired now
+        // The first token has expired now (901 s of 900). The step stays under the token request's
+        // 15 s attempt limit: the refresh may still be reading its answer, and a longer jump would
+        // time it out on this clock and leave its retry waiting on a clock nobody advances.
+        clock.Advance(TimeSpan.FromSeconds(11));
         await users.GetAsync();
 
         emulator.Statistics.TokensIssued.ShouldBe(2);
