@@ -65,6 +65,30 @@ public sealed class HostSafetyTests
         error.Message.ShouldNotContain("password@");
     }
 
+    // AllowedHosts answers most requests from the URI's text (it starts with an allowed origin
+    // and a '/'); these are URIs whose text and origin could be confused.
+    [Theory]
+    [InlineData("https://api.1password.com/", "/v1beta1/accounts", true)]
+    [InlineData("https://api.1password.com/", "@evil.test/x", true)]
+    [InlineData("https://api.1password.com/", "//evil.test/v1beta1/accounts", false)]
+    [InlineData("https://api.1password.com/", "//user@api.1password.com/v1beta1/accounts", false)]
+    [InlineData("https://api.1password.com/", "http://api.1password.com/v1beta1/accounts", false)]
+    [InlineData("https://api.1password.com/", "\\\\evil.test\\x", false)]
+    [InlineData("https://api.1password.com.evil.test/", "/v1beta1/accounts", false)]
+    [InlineData("https://API.1password.com:443/", "/v1beta1/accounts", true)]
+    [InlineData("http://[::1]:8080/", "/v1beta1/accounts", true)]
+    [InlineData("http://[0:0::1]:8080/", "/v1beta1/accounts", true)]
+    [InlineData("http://[::1]:8080/", "//evil.test/v1beta1/accounts", false)]
+    [InlineData("http://[::1]:8081/", "/v1beta1/accounts", false)]
+    public void A_uri_is_judged_by_the_origin_it_resolves_to_not_by_how_it_was_written(string baseUrl, string reference, bool allowed)
+    {
+        AllowedHosts hosts = AllowedHosts.FromUrls("https://api.1password.com", "http://[::1]:8080");
+        var uri = new Uri(new Uri(baseUrl), reference);
+
+        hosts.IsAllowed(uri).ShouldBe(allowed, uri.OriginalString);
+        hosts.IsAllowed(new Uri(uri.AbsoluteUri)).ShouldBe(allowed, uri.AbsoluteUri);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:5099")]
     [InlineData("http://127.3.4.5")]

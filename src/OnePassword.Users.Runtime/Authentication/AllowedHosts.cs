@@ -15,6 +15,11 @@ public sealed class AllowedHosts
 {
     private readonly Origin[] _origins;
 
+    // Each origin as an absolute URL writes its start, for example "https://api.1password.com/":
+    // a URI whose text starts with one of these has that origin, since its authority ends at
+    // the first '/'. Every generated request's URI is written that way (base URL + path).
+    private readonly string[] _prefixes;
+
     /// <summary>Allows the origins of the given URLs.</summary>
     /// <param name="urls">Server and base URLs, for example <c>https://api.1password.com</c> or <c>http://127.0.0.1:5099</c>; paths are ignored.</param>
     /// <exception cref="ArgumentException">A URL is relative, not http(s), has user info, or is plain HTTP to a host that is not loopback.</exception>
@@ -44,6 +49,7 @@ public sealed class AllowedHosts
         }
 
         _origins = [.. origins];
+        _prefixes = [.. _origins.Select(origin => origin.Prefix).OfType<string>()];
     }
 
     /// <summary>Allows the origins of the given URLs, written as strings.</summary>
@@ -66,7 +72,19 @@ public sealed class AllowedHosts
     /// <returns><see langword="true"/> when the URI's scheme, host and port match an allowed origin and it has no user info.</returns>
     public bool IsAllowed(Uri? uri)
     {
-        if (uri is null || !CredentialTransport.IsSecureOrLoopback(uri))
+        if (uri is null)
+        {
+            return false;
+        }
+
+        // The text alone answers for the usual request: reading the URI's scheme, user info,
+        // host and port instead makes Uri build and lower-case its host string on every send.
+        if (uri.IsAbsoluteUri && StartsWithAllowedOrigin(uri.OriginalString))
+        {
+            return true;
+        }
+
+        if (!CredentialTransport.IsSecureOrLoopback(uri))
         {
             return false;
         }
@@ -89,6 +107,19 @@ public sealed class AllowedHosts
         return false;
     }
 
+    private bool StartsWithAllowedOrigin(string text)
+    {
+        foreach (string prefix in _prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"AllowedHosts [{string.Join(", ", _origins.Select(origin => $"{origin.Scheme}://{origin.Host}:{origin.Port}"))}]";
@@ -103,6 +134,7 @@ public sealed class AllowedHosts
             // IDN host arrives here already in its ASCII (punycode) form.
             Host = host.ToLowerInvariant();
             Port = port;
+            Prefix = PrefixOf(Scheme, Host, Port);
         }
 
         public string Scheme { get; }
@@ -110,5 +142,26 @@ public sealed class AllowedHosts
         public string Host { get; }
 
         public int Port { get; }
+
+        /// <summary>How an absolute URL of this origin starts in canonical form, or null when that text would not parse back to this origin.</summary>
+        public string? Prefix { get; }
+
+        private static string? PrefixOf(string scheme, string host, int port)
+        {
+            string authority = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+            bool defaultPort = port == (scheme == Uri.UriSchemeHttps ? 443 : 80);
+            string prefix = defaultPort ? $"{scheme}://{authority}/" : $"{scheme}://{authority}:{port}/";
+
+            // Kept only when the text parses back to exactly this origin (an IPv6 scope, an odd
+            // host form): a prefix that did not would be a way around the full check.
+            return Uri.TryCreate(prefix, UriKind.Absolute, out Uri? parsed)
+                && parsed.OriginalString == prefix
+                && string.IsNullOrEmpty(parsed.UserInfo)
+                && parsed.Scheme == scheme
+                && parsed.Port == port
+                && string.Equals(parsed.IdnHost, host, StringComparison.Ordinal)
+                    ? prefix
+                    : null;
+        }
     }
 }
