@@ -33,10 +33,14 @@ internal struct PooledBody : IDisposable
     internal readonly byte[] Buffer => _buffer;
 
     /// <summary>Reads <paramref name="content"/> to its end, or throws <see cref="ResponseLimitExceededException"/> past <paramref name="limit"/> bytes.</summary>
+    /// <param name="content">The content to read.</param>
+    /// <param name="declaredLength">Its <c>Content-Length</c>, which the caller has read already; it only sizes the first buffer.</param>
+    /// <param name="limit">The most bytes to accept.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <remarks>Bytes are counted as the content stream yields them, after any decompression.</remarks>
-    public static async ValueTask<PooledBody> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    public static async ValueTask<PooledBody> ReadAsync(HttpContent content, long? declaredLength, int limit, CancellationToken cancellationToken)
     {
-        long declared = content.Headers.ContentLength ?? InitialBufferSize;
+        long declared = declaredLength ?? InitialBufferSize;
         int initial = (int)Math.Clamp(declared + 1, 1, Math.Min(LargestInitialBuffer, (long)limit + 1));
         byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
         int total = 0;

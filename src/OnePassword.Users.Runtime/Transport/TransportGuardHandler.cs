@@ -100,12 +100,13 @@ internal sealed class TransportGuardHandler : DelegatingHandler
     {
         try
         {
-            if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared > limit)
             {
-                throw ResponseTooLargeException.Create(response, limit, declared);
+                throw ResponseTooLargeException.Create(response, limit, declared.Value);
             }
 
-            return await PooledBody.ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            return await PooledBody.ReadAsync(response.Content, declared, limit, cancellationToken).ConfigureAwait(false);
         }
         catch (ResponseLimitExceededException)
         {
