@@ -48,6 +48,7 @@ public abstract class ErrorMappingTests : RecordingServerTests
     [Theory]
     [InlineData("""{"id":"U","email":"u@example.com","sta""", "application/json")]
     [InlineData("<html><body>Bad gateway</body></html>", "text/html")]
+    [InlineData("""{"id":"U","email":"u@example.com","state":"ACTIVE"}""", "text/plain; charset=utf-8")]
     [InlineData("", "application/json")]
     [InlineData("""{"email":"u@example.com"}""", "application/json")]
     [InlineData("""[1,2,3]""", "application/json")]
@@ -65,6 +66,20 @@ public abstract class ErrorMappingTests : RecordingServerTests
         {
             exception.Message.ShouldContain(body[..Math.Min(10, body.Length)]);
         }
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON ;charset=utf-8")]
+    [InlineData("application/vnd.onepassword+json")]
+    public async Task A_json_body_is_read_whichever_way_its_content_type_names_json(string contentType)
+    {
+        Server.Respond = _ => (200, """{"id":"U","email":"u@example.com","state":"ACTIVE"}""", contentType);
+
+        var user = await Client.Accounts["A"].Users["U"].GetAsync();
+
+        user.ShouldNotBeNull().Email.ShouldBe("u@example.com");
     }
 }
 

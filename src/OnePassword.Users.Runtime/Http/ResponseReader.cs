@@ -55,7 +55,7 @@ internal static class ResponseReader
             throw ApiErrorException.CreateMalformed(message, string.Empty, "The response has no body, but the API documents one", null);
         }
 
-        if (message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
+        if (!DeclaresJson(message.Content.Headers) && message.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
         {
             throw ApiErrorException.CreateMalformed(message, Text(body), $"The response is {mediaType}, not JSON", null);
         }
@@ -80,7 +80,25 @@ internal static class ResponseReader
 
     private static string Text(ReadOnlySpan<byte> body) => System.Text.Encoding.UTF8.GetString(body);
 
-    private static bool IsJson(string mediaType) =>
+    private static bool IsJson(ReadOnlySpan<char> mediaType) =>
         mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the raw <c>Content-Type</c> names a JSON media type, read without parsing it: the
+    /// parsed <see cref="System.Net.Http.Headers.HttpContentHeaders.ContentType"/> allocates a
+    /// header value on every response only to be compared here. Anything else (no header, several,
+    /// another type, a value that may not parse) is left to the parsed check, which decides as before.
+    /// </summary>
+    private static bool DeclaresJson(System.Net.Http.Headers.HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out System.Net.Http.Headers.HeaderStringValues values) || values.Count != 1)
+        {
+            return false;
+        }
+
+        string text = values.ToString();
+        int parameters = text.IndexOf(';', StringComparison.Ordinal);
+        return IsJson((parameters < 0 ? text.AsSpan() : text.AsSpan(0, parameters)).Trim());
+    }
 }
