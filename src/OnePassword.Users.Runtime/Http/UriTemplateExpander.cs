@@ -228,8 +228,10 @@ internal static class UriTemplateExpander
                 throw new FormatException($"The URI template operator '{op}' in '{template}' is not supported.");
             }
 
+            // Interned, so looking a name up in an ApiPath, whose names are the generated code's
+            // literals, is a reference comparison on every request.
             var names = (op == '\0' ? expression : expression[1..]).Split(',')
-                .Select(name => name.EndsWith('*') ? (name[..^1], true) : (name, false))
+                .Select(name => name.EndsWith('*') ? (string.Intern(name[..^1]), true) : (string.Intern(name), false))
                 .ToArray();
             parts.Add(new Part(string.Empty, op, names));
             position = close + 1;
