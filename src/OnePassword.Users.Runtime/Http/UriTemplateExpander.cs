@@ -54,6 +54,11 @@ internal static class UriTemplateExpander
     public static string ExpandPath(string template, ApiPath path, string baseUrl)
     {
         var parts = Parsed.GetOrAdd(template, Parse);
+
+        // One pass finds every value and the length; the values wait in a fixed buffer on the
+        // stack for the write, so each is looked up (and, unless reserved, encoded) once.
+        var values = new PathValues();
+        int count = 0;
         int length = 0;
         foreach (var part in parts)
         {
@@ -65,13 +70,21 @@ internal static class UriTemplateExpander
 
             foreach (var (name, _) in part.Variables)
             {
-                length += PathValue(part.Operator, name, path, baseUrl)?.Length ?? 0;
+                if (count == PathValues.Capacity)
+                {
+                    return ExpandLongPath(parts, path, baseUrl);
+                }
+
+                string? value = PathValue(part.Operator, name, path, baseUrl);
+                values[count++] = value;
+                length += value?.Length ?? 0;
             }
         }
 
-        return string.Create(length, (parts, path, baseUrl), static (span, state) =>
+        return string.Create(length, (parts, values), static (span, state) =>
         {
             int position = 0;
+            int next = 0;
             foreach (var part in state.parts)
             {
                 if (part.Variables is null)
@@ -81,9 +94,9 @@ internal static class UriTemplateExpander
                     continue;
                 }
 
-                foreach (var (name, _) in part.Variables)
+                for (int i = 0; i < part.Variables.Length; i++)
                 {
-                    if (PathValue(part.Operator, name, state.path, state.baseUrl) is { } value)
+                    if (state.values[next++] is { } value)
                     {
                         value.AsSpan().CopyTo(span[position..]);
                         position += value.Length;
@@ -91,6 +104,27 @@ internal static class UriTemplateExpander
                 }
             }
         });
+    }
+
+    /// <summary>A path with more variables than <see cref="PathValues"/> holds: built by concatenation.</summary>
+    private static string ExpandLongPath(Part[] parts, ApiPath path, string baseUrl)
+    {
+        var builder = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Variables is null)
+            {
+                builder.Append(part.Literal);
+                continue;
+            }
+
+            foreach (var (name, _) in part.Variables)
+            {
+                builder.Append(PathValue(part.Operator, name, path, baseUrl));
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The value of a path variable, already encoded; null for a query expression or a value not set.</summary>
@@ -241,4 +275,13 @@ internal static class UriTemplateExpander
     }
 
     private sealed record Part(string Literal, char Operator, (string Name, bool Explode)[]? Variables);
+
+    /// <summary>The values of a path's variables between finding and writing them; real paths have two or three.</summary>
+    [System.Runtime.CompilerServices.InlineArray(Capacity)]
+    private struct PathValues
+    {
+        public const int Capacity = 8;
+
+        private string? _first;
+    }
 }
