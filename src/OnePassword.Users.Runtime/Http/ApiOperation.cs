@@ -12,6 +12,9 @@ public sealed class ApiOperation : IRequestOption
 {
     internal static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ApiOperation).FullName!);
 
+    /// <summary>The URL template this operation's requests were last written from, parsed (see <see cref="UriTemplateExpander.ExpandPath"/>).</summary>
+    internal UriTemplateExpander.ParsedTemplate? ParsedPathTemplate;
+
     /// <summary>Creates the descriptor; generated code makes one per operation.</summary>
     /// <param name="name">The spec's <c>operationId</c>, for example <c>suspendUser</c>.</param>
     /// <param name="method">The HTTP method, upper case.</param>

@@ -82,7 +82,7 @@ public sealed class ApiRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(urlTemplate);
         ArgumentNullException.ThrowIfNull(path);
-        string url = path.RawUrl ?? UriTemplateExpander.ExpandPath(urlTemplate, path, _baseUrl ?? string.Empty);
+        string url = path.RawUrl ?? UriTemplateExpander.ExpandPath(operation, urlTemplate, path, _baseUrl ?? string.Empty);
         var message = new ApiRequestMessage(operation, new Uri(url, UriKind.Absolute));
         if (accept is not null)
         {

@@ -51,9 +51,13 @@ internal static class UriTemplateExpander
     /// base URL given, written into one string of the exact length. Query expressions expand to
     /// nothing, as they do with no query values.
     /// </summary>
-    public static string ExpandPath(string template, ApiPath path, string baseUrl)
+    /// <param name="operation">The operation the builder sends; it remembers its builder's parsed template.</param>
+    /// <param name="template">The builder's URL template.</param>
+    /// <param name="path">The builder's encoded path parameters.</param>
+    /// <param name="baseUrl">The adapter's base URL.</param>
+    public static string ExpandPath(ApiOperation operation, string template, ApiPath path, string baseUrl)
     {
-        var parts = Parsed.GetOrAdd(template, Parse);
+        var parts = PartsFor(operation, template);
 
         // One pass finds every value and the length; the values wait in a fixed buffer on the
         // stack for the write, so each is looked up (and, unless reserved, encoded) once.
@@ -104,6 +108,23 @@ internal static class UriTemplateExpander
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The parsed template, from the operation when it was parsed for the same template string
+    /// before: a generated operation is always sent from one builder, whose template is one
+    /// literal, so that is a reference comparison where the shared cache hashes the whole template.
+    /// </summary>
+    private static Part[] PartsFor(ApiOperation operation, string template)
+    {
+        if (Volatile.Read(ref operation.ParsedPathTemplate) is { } known && ReferenceEquals(known.Text, template))
+        {
+            return known.Parts;
+        }
+
+        var parts = Parsed.GetOrAdd(template, Parse);
+        Volatile.Write(ref operation.ParsedPathTemplate, new ParsedTemplate(template, parts));
+        return parts;
     }
 
     /// <summary>A path with more variables than <see cref="PathValues"/> holds: built by concatenation.</summary>
@@ -274,7 +295,10 @@ internal static class UriTemplateExpander
         return [.. parts];
     }
 
-    private sealed record Part(string Literal, char Operator, (string Name, bool Explode)[]? Variables);
+    internal sealed record Part(string Literal, char Operator, (string Name, bool Explode)[]? Variables);
+
+    /// <summary>A template and its parts, as an <see cref="ApiOperation"/> keeps them.</summary>
+    internal sealed record ParsedTemplate(string Text, Part[] Parts);
 
     /// <summary>The values of a path's variables between finding and writing them; real paths have two or three.</summary>
     [System.Runtime.CompilerServices.InlineArray(Capacity)]
