@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 
 namespace OnePassword.Users.Benchmarks;
@@ -10,6 +11,11 @@ namespace OnePassword.Users.Benchmarks;
 /// measured in the same run. The README holds only what this writes, between its markers, so
 /// every figure there can be reproduced with one command.
 /// </summary>
+/// <remarks>
+/// A suite run in several passes (the call benchmarks) has one report per benchmark per pass; a
+/// row then stands for all of them: its time is the median of every measured iteration of every
+/// pass, and its allocation the median of the passes' (which agree to the byte).
+/// </remarks>
 internal static class PerformanceTable
 {
     public const string Start = "<!-- performance:start (written by tests/OnePassword.Users.Benchmarks/run-benchmarks.sh; do not edit) -->";
@@ -32,7 +38,7 @@ internal static class PerformanceTable
         var cpu = host.CpuInfo.Value;
         text.Append(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `{command}`, on {cpu.ProcessorName} ({cpu.PhysicalCoreCount} cores, {cpu.LogicalCoreCount} threads), {host.OsVersion.Value}, {host.RuntimeVersion}, BenchmarkDotNet {host.BenchmarkDotNetVersion}, {Jobs(summaries)}.")
             .AppendLine().AppendLine()
-            .AppendLine("Times are medians; every ratio is against a baseline measured in the same run. × baseline: against the repository's hand-written stream + `DeserializeAsync` client in the call tables, and against the row marked as baseline in the others. × pooled: against the fastest hand-written client, pooled buffer + `Deserialize(span)`.")
+            .AppendLine("Times are medians of every measured iteration (of every pass, for a suite run in passes); every ratio is against a baseline measured in the same run. × baseline: against the repository's hand-written stream + `DeserializeAsync` client in the call tables, and against the row marked as baseline in the others. × pooled: against the fastest hand-written client, pooled buffer + `Deserialize(span)`.")
             .AppendLine();
 
         var groups = summaries
@@ -41,35 +47,33 @@ internal static class PerformanceTable
             .OrderBy(group => Array.IndexOf(Order, group.Key.Name + "/" + group.Key.Category) is var index and >= 0 ? index : Order.Length);
         foreach (var group in groups)
         {
+            var rows = group.GroupBy(report => report.BenchmarkCase.Descriptor.WorkloadMethod).Select(passes => new Row(passes.ToList())).ToList();
+            var baseline = rows.FirstOrDefault(row => row.IsBaseline) ?? rows[0];
+            var pooled = rows.FirstOrDefault(row => row.Description.Contains(PooledMarker, StringComparison.Ordinal));
+            text.Append("**").Append(Title(group.Key.Name, group.Key.Category)).AppendLine("**").AppendLine();
+            text.Append("| benchmark | median | × baseline |").Append(pooled is null ? string.Empty : " × pooled |").Append(" allocated | alloc × baseline |").AppendLine(pooled is null ? string.Empty : " alloc × pooled |");
+            text.Append("|---|---:|---:|").Append(pooled is null ? string.Empty : "---:|").Append("---:|---:|").AppendLine(pooled is null ? string.Empty : "---:|");
+            foreach (var row in rows)
             {
-                var rows = group.ToList();
-                var baseline = rows.FirstOrDefault(report => report.BenchmarkCase.Descriptor.Baseline) ?? rows[0];
-                var pooled = rows.FirstOrDefault(report => Description(report).Contains(PooledMarker, StringComparison.Ordinal));
-                text.Append("**").Append(Title(group.Key.Name, group.Key.Category)).AppendLine("**").AppendLine();
-                text.Append("| benchmark | median | × baseline |").Append(pooled is null ? string.Empty : " × pooled |").Append(" allocated | alloc × baseline |").AppendLine(pooled is null ? string.Empty : " alloc × pooled |");
-                text.Append("|---|---:|---:|").Append(pooled is null ? string.Empty : "---:|").Append("---:|---:|").AppendLine(pooled is null ? string.Empty : "---:|");
-                foreach (var report in rows)
+                text.Append("| ").Append(row.Label).Append(" | ")
+                    .Append(Time(row.Median)).Append(" | ")
+                    .Append(Ratio(row.Median, baseline.Median)).Append(" | ");
+                if (pooled is not null)
                 {
-                    text.Append("| ").Append(Label(report)).Append(" | ")
-                        .Append(Time(Median(report))).Append(" | ")
-                        .Append(Ratio(Median(report), Median(baseline))).Append(" | ");
-                    if (pooled is not null)
-                    {
-                        text.Append(Ratio(Median(report), Median(pooled))).Append(" | ");
-                    }
+                    text.Append(Ratio(row.Median, pooled.Median)).Append(" | ");
+                }
 
-                    text.Append(Bytes(Allocated(report))).Append(" | ")
-                        .Append(Ratio(Allocated(report), Allocated(baseline))).Append(" |");
-                    if (pooled is not null)
-                    {
-                        text.Append(' ').Append(Ratio(Allocated(report), Allocated(pooled))).Append(" |");
-                    }
-
-                    text.AppendLine();
+                text.Append(Bytes(row.Allocated)).Append(" | ")
+                    .Append(Ratio(row.Allocated, baseline.Allocated)).Append(" |");
+                if (pooled is not null)
+                {
+                    text.Append(' ').Append(Ratio(row.Allocated, pooled.Allocated)).Append(" |");
                 }
 
                 text.AppendLine();
             }
+
+            text.AppendLine();
         }
 
         text.AppendLine("Live heap while the paginator streams 100,000 users (`--peak-memory`):").AppendLine()
@@ -91,13 +95,17 @@ internal static class PerformanceTable
         return string.Concat(readme.AsSpan(0, start + Start.Length), "\n", table, readme.AsSpan(end));
     }
 
-    /// <summary>The jobs the tables were measured with, and which tables each measured.</summary>
+    /// <summary>The jobs the tables were measured with, which tables each measured, and in how many passes.</summary>
     private static string Jobs(IReadOnlyList<Summary> summaries)
     {
         var jobs = summaries
-            .SelectMany(summary => summary.Reports)
-            .GroupBy(report => report.BenchmarkCase.Job.DisplayInfo)
-            .Select(group => $"{group.Key} for {string.Join(", ", group.Select(report => report.BenchmarkCase.Descriptor.Type.Name).Distinct())}")
+            .SelectMany(summary => summary.Reports.Select(report => (Summary: summary, Report: report)))
+            .GroupBy(entry => entry.Report.BenchmarkCase.Job.DisplayInfo)
+            .Select(group =>
+            {
+                int passes = group.Select(entry => entry.Summary).Distinct().Count();
+                return $"{group.Key}{(passes > 1 ? $" in {passes.ToString(CultureInfo.InvariantCulture)} passes" : string.Empty)} for {string.Join(", ", group.Select(entry => entry.Report.BenchmarkCase.Descriptor.Type.Name).Distinct())}";
+            })
             .ToList();
         return (jobs.Count == 1 ? "job: " : "jobs: ") + string.Join("; ", jobs);
     }
@@ -119,13 +127,35 @@ internal static class PerformanceTable
 
     private static string Description(BenchmarkReport report) => report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
 
-    // The table's title names the scenario ("GetUser: ", "Token: "); the generator's prefixes ("cold: ") say more than that.
-    private static string Label(BenchmarkReport report) =>
-        report.BenchmarkCase.Descriptor.Type.Name == "GeneratorBenchmarks" ? Description(report) : Description(report).Split(": ", 2)[^1];
+    private static double? MedianOf(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
-    private static double? Median(BenchmarkReport report) => report.ResultStatistics?.Median;
+    /// <summary>One benchmark's row: its reports, one per pass.</summary>
+    private sealed class Row(IReadOnlyList<BenchmarkReport> passes)
+    {
+        private BenchmarkReport First => passes[0];
 
-    private static double? Allocated(BenchmarkReport report) => report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+        public bool IsBaseline => First.BenchmarkCase.Descriptor.Baseline;
+
+        public string Description => PerformanceTable.Description(First);
+
+        // The table's title names the scenario ("GetUser: ", "Token: "); the generator's prefixes ("cold: ") say more than that.
+        public string Label => First.BenchmarkCase.Descriptor.Type.Name == "GeneratorBenchmarks" ? Description : Description.Split(": ", 2)[^1];
+
+        /// <summary>The median of every measured iteration of every pass; null when a pass failed.</summary>
+        public double? Median => passes.Any(report => report.ResultStatistics is null)
+            ? null
+            : MedianOf(passes.SelectMany(report => report.AllMeasurements)
+                .Where(measurement => measurement.IterationMode == IterationMode.Workload && measurement.IterationStage == IterationStage.Result)
+                .Select(measurement => measurement.GetAverageTime().Nanoseconds));
+
+        public double? Allocated => MedianOf(passes
+            .Select(report => (double?)report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase))
+            .OfType<double>());
+    }
 
     // Two decimals, or two significant digits below 0.1, so a tiny ratio never reads as 0.00.
     private static string Ratio(double? value, double? baseline)

@@ -15,10 +15,14 @@ if (args is ["--peak-memory"])
 if (args is ["--readme", var readme, .. var rest])
 {
     // Fixed jobs, so two runs of the script measure the same way. The call benchmarks, whose
-    // ratios are the goals, take three processes each: on this kind of machine one process's
-    // median moves by about a fifth from one launch to the next, which no number of iterations
-    // inside it evens out.
-    var summaries = Run([typeof(ClientBenchmarks)], rest, Job.Default.WithLaunchCount(3).WithWarmupCount(6).WithIterationCount(15).WithId("Calls"))
+    // ratios are the goals, run in passes: the whole call suite once per pass, one process per
+    // benchmark. On this kind of machine the speed of a process moves by a fifth or more for
+    // minutes at a time, so the launches of one benchmark, run back to back, can all land in a
+    // slow spell that its neighbours in the table miss; passes put each benchmark's processes
+    // minutes apart, and the table takes the median of all their iterations.
+    const int CallPasses = 4;
+    var summaries = Enumerable.Range(1, CallPasses)
+        .SelectMany(_ => Run([typeof(ClientBenchmarks)], rest, Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(12).WithId("Calls")))
         .Concat(Run([typeof(CoordinationBenchmarks), typeof(GeneratorBenchmarks), typeof(PaginationBenchmarks)], rest, Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(15).WithId("Suite")))
         .ToList();
     var failed = summaries.SelectMany(summary => summary.Reports).Where(report => report.ResultStatistics is null).Select(report => report.BenchmarkCase.DisplayInfo).ToList();
@@ -44,3 +48,4 @@ return 0;
 static IEnumerable<BenchmarkDotNet.Reports.Summary> Run(Type[] suites, string[] options, Job job) => BenchmarkSwitcher
     .FromTypes(suites)
     .Run(["--filter", "*", .. options], DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).AddJob(job));
+
