@@ -13,17 +13,21 @@ internal sealed class TimestampLog(int capacity)
     public int Count { get; private set; }
 
     /// <summary>The <paramref name="fromNewest"/>-th most recent entry; 0 is the newest.</summary>
-    public TimeSpan FromNewest(int fromNewest) => _items[(_start + Count - 1 - fromNewest) % _items.Length];
+    public TimeSpan FromNewest(int fromNewest) => _items[Wrap(_start + Count - 1 - fromNewest)];
 
     public void Add(TimeSpan timestamp)
     {
         if (Count == _items.Length)
         {
-            _start = (_start + 1) % _items.Length;
+            _start = Wrap(_start + 1);
             Count--;
         }
 
-        _items[(_start + Count) % _items.Length] = timestamp;
+        _items[Wrap(_start + Count)] = timestamp;
         Count++;
     }
+
+    // Every index above is below twice the capacity, so one subtraction wraps it. A remainder
+    // would divide by the capacity three times per permit, under the limiter's lock.
+    private int Wrap(int index) => index >= _items.Length ? index - _items.Length : index;
 }
