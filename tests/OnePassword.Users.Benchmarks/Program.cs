@@ -17,12 +17,15 @@ if (args is ["--readme", var readme, .. var rest])
     // Fixed jobs, so two runs of the script measure the same way. The call benchmarks, whose
     // ratios are the goals, run in passes: the whole call suite once per pass, one process per
     // benchmark. On this kind of machine the speed of a process moves by a fifth or more for
-    // minutes at a time, so the launches of one benchmark, run back to back, can all land in a
-    // slow spell that its neighbours in the table miss; passes put each benchmark's processes
-    // minutes apart, and the table takes the median of all their iterations.
-    const int CallPasses = 4;
+    // seconds to minutes at a time, so the launches of one benchmark, run back to back, can all
+    // land in a slow spell that its neighbours in the table miss; passes put each benchmark's
+    // processes minutes apart, and the table takes the median of all their iterations. Many
+    // short passes sample more of those spells than a few long ones: with four passes of twelve
+    // iterations, three runs of the same code put get-user through Create() at 0.84, 1.21 and
+    // 1.45 x the pooled client, where a loop alternating the two in one process gave 1.13-1.22 x.
+    const int CallPasses = 8;
     var summaries = Enumerable.Range(1, CallPasses)
-        .SelectMany(_ => Run([typeof(ClientBenchmarks)], rest, Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(12).WithId("Calls")))
+        .SelectMany(_ => Run([typeof(ClientBenchmarks)], rest, Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Calls")))
         .Concat(Run([typeof(CoordinationBenchmarks), typeof(GeneratorBenchmarks), typeof(PaginationBenchmarks)], rest, Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(15).WithId("Suite")))
         .ToList();
     var failed = summaries.SelectMany(summary => summary.Reports).Where(report => report.ResultStatistics is null).Select(report => report.BenchmarkCase.DisplayInfo).ToList();

@@ -6,8 +6,8 @@
 #
 # It installs the pinned NSwag (npm) and generates the NSwag peer client from the spec into obj/
 # (never committed), starts a loopback redis-server for the coordination benchmarks (installing
-# Debian's package when the machine has none), and takes about 25 minutes on a 2-core machine (the call
-# benchmarks run in four passes, one process per benchmark in each).
+# Debian's package when the machine has none), and takes about 35 minutes on a 2-core machine (the call
+# benchmarks run in eight passes, one process per benchmark in each).
 # The benchmarks are not part of the test command.
 set -euo pipefail
 
