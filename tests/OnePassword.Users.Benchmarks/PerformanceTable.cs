@@ -163,22 +163,24 @@ internal static class PerformanceTable
         // The table's title names the scenario ("GetUser: ", "Token: "); the generator's prefixes ("cold: ") say more than that.
         public string Label => First.BenchmarkCase.Descriptor.Type.Name == "GeneratorBenchmarks" ? Description : Description.Split(": ", 2)[^1];
 
+        // Computed once per row: the table reads a baseline's figures for every row beside it.
+
         /// <summary>The median of every measured iteration of every pass; null when a pass failed.</summary>
-        public double? Median => PercentileOf(Iterations(), 0.5);
+        public double? Median { get; } = PercentileOf(IterationsOf(passes), 0.5);
 
         /// <summary>The 10th percentile of the same iterations; null when a pass failed.</summary>
-        public double? P10 => PercentileOf(Iterations(), 0.1);
+        public double? P10 { get; } = PercentileOf(IterationsOf(passes), 0.1);
+
+        public double? Allocated { get; } = PercentileOf(passes
+            .Select(report => (double?)report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase))
+            .OfType<double>(), 0.5);
 
         /// <summary>Every measured iteration's time per operation, in nanoseconds; none when a pass failed.</summary>
-        private IEnumerable<double> Iterations() => passes.Any(report => report.ResultStatistics is null)
+        private static IEnumerable<double> IterationsOf(IReadOnlyList<BenchmarkReport> passes) => passes.Any(report => report.ResultStatistics is null)
             ? []
             : passes.SelectMany(report => report.AllMeasurements)
                 .Where(measurement => measurement.IterationMode == IterationMode.Workload && measurement.IterationStage == IterationStage.Result)
                 .Select(measurement => measurement.GetAverageTime().Nanoseconds);
-
-        public double? Allocated => PercentileOf(passes
-            .Select(report => (double?)report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase))
-            .OfType<double>(), 0.5);
     }
 
     // Two decimals, or two significant digits below 0.1, so a tiny ratio never reads as 0.00.
